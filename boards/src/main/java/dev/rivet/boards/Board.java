@@ -6,14 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A real board (or a generic virtual machine): its chip, memory map, console, LED, boot rule,
- * flashing path and the image files it wants.
+ * A real board (or a generic virtual machine): its chip, memory map, peripheral ranges, console,
+ * LED, boot rule, flashing path and the image files it wants.
  */
 public record Board(
         String name,
         String description,
         Chip chip,
         List<MemoryRegion> memory,
+        List<PeripheralRange> peripherals,
         Console console,
         Optional<Led> led,
         Boot boot,
@@ -28,6 +29,7 @@ public record Board(
         Objects.requireNonNull(flashing, "[flashing] is required");
         if (description == null) description = "";
         memory = memory == null ? List.of() : List.copyOf(memory);
+        peripherals = peripherals == null ? List.of() : List.copyOf(peripherals);
         if (led == null) led = Optional.empty();
         images = images == null ? List.of() : List.copyOf(images);
     }

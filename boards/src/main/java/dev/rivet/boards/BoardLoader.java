@@ -87,6 +87,8 @@ public final class BoardLoader {
             r.viewOf().ifPresent(v -> {
                 if (b.region(v).isEmpty()) fail(fileName, "memory.view_of", "region " + v + " does not exist");
             });
+        if (b.console() instanceof Console.Uart u && b.peripherals().stream().noneMatch(p -> p.contains(u.base())))
+            fail(fileName, "console.base", String.format("0x%08x is not inside any [[peripherals]] range", u.base()));
         long entry = b.boot().entryAddress();
         // A ROM that loads the image into RAM first (ESP32) may start it there; others run from flash.
         boolean loadedToRam = b.boot().image() == Boot.ImageRule.ESP32_IMAGE;

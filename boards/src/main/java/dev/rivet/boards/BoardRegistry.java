@@ -102,7 +102,7 @@ public final class BoardRegistry {
         return new Board(VIRT_PREFIX + target.triple(),
                 "generic emulated " + core + " machine (emulator only)",
                 new Chip("virt", "rivet", core, target, "rivet DESIGN.md: virt-<target>"),
-                memory, new Console.Semihosting(), Optional.empty(), boot,
+                memory, List.of(), new Console.Semihosting(), Optional.empty(), boot,
                 new Flashing.External("none", "a virtual machine exists only in the emulator"),
                 List.of(ImageFormat.BIN));
     }
