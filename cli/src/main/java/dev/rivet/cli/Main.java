@@ -1,0 +1,70 @@
+package dev.rivet.cli;
+
+import dev.rivet.boards.BoardException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code rivet} command. Exit statuses (also in README.md): 0 success; 1 the work failed
+ * (compile errors, a malformed input file, a failed flash); 2 bad command line; other values
+ * come from the program run in the emulator or from a fault kind.
+ */
+@Command(name = "rivet",
+        scope = CommandLine.ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Firmware toolchain: compiles Rust for Cortex-M and RISC-V, links, emulates and flashes.",
+        subcommands = {BoardsCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // `rivet` alone: show what it can do.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit status. Used by tests too. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UsageError u) {
+                commandLine.getErr().println(u.getMessage());
+                return EXIT_USAGE;
+            }
+            if (e instanceof BoardException || e instanceof UserError) {
+                commandLine.getErr().println(e.getMessage());
+                return EXIT_FAILURE;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    /** "rivet 0.1.0" plus the runtime facts a bug report needs. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) p.load(in);
+            }
+            return new String[] {
+                "rivet " + p.getProperty("version", "unknown"),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+            };
+        }
+    }
+}

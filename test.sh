@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite. Installs what the tests need (as root, with apt-get), selects a
+# JDK >= 25 and runs `mvn verify` over the reactor. Extra arguments go to Maven
+# (e.g. ./test.sh -pl emulator, ./test.sh -Dbless=true).
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
+. "$root/scripts/common.sh"
+
+# libunicorn2: the emulator. The rest are test-only oracles: GNU objdump for both ISAs.
+rivet_ensure_packages maven libunicorn2 binutils-arm-none-eabi binutils-riscv64-unknown-elf
+rivet_use_jdk
+
+cd "$root"
+exec mvn -B -ntp verify "$@"
