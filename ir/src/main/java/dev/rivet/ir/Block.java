@@ -1,0 +1,68 @@
+package dev.rivet.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A basic block: parameters, then instructions, the last of which (once the block is complete)
+ * is a terminator and the only one.
+ */
+public final class Block {
+    private final List<Param> params = new ArrayList<>();
+    private final List<Inst> insts = new ArrayList<>();
+    Function function;
+    /** Position in the function, kept by {@link Function#renumber()}; printed as b{index}. */
+    int index;
+
+    public List<Param> params() { return params; }
+
+    public List<Inst> insts() { return insts; }
+
+    public Function function() { return function; }
+
+    public int index() { return index; }
+
+    public Param addParam(Type t) {
+        Param p = new Param(t);
+        p.block = this;
+        params.add(p);
+        return p;
+    }
+
+    /** Appends an instruction and returns it. */
+    public Inst add(Inst i) {
+        i.block = this;
+        insts.add(i);
+        return i;
+    }
+
+    /** Inserts an instruction at {@code position}. */
+    public Inst insert(int position, Inst i) {
+        i.block = this;
+        insts.add(position, i);
+        return i;
+    }
+
+    public boolean remove(Inst i) {
+        if (!insts.remove(i)) return false;
+        i.block = null;
+        return true;
+    }
+
+    /** The terminator, or null while the block is being built. */
+    public Inst terminator() {
+        if (insts.isEmpty()) return null;
+        Inst last = insts.getLast();
+        return last.op.isTerminator() ? last : null;
+    }
+
+    public List<Block> successors() {
+        Inst t = terminator();
+        return t == null ? List.of() : t.successors();
+    }
+
+    public String name() { return "b" + index; }
+
+    @Override
+    public String toString() { return name(); }
+}

@@ -1,0 +1,65 @@
+package dev.rivet.ir.pass;
+
+import dev.rivet.ir.Module;
+import dev.rivet.ir.Printer;
+import dev.rivet.ir.Verifier;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the pass list. The list is data: each entry says which pass runs and why it sits where
+ * it does. The same pass may run more than once; --dump-after=NAME prints the IR after every run
+ * of that pass.
+ */
+public final class PassManager {
+    /** One entry of the pass list. */
+    public record Entry(Pass pass, String why) {}
+
+    /** rivet's optimisation pipeline. {@code roots} are the symbols global DCE must keep. */
+    public static List<Entry> standard(Set<String> roots) {
+        GlobalDce gdce = new GlobalDce(roots);
+        return List.of(
+                new Entry(gdce, "drop what the program never references before spending time on it"),
+                new Entry(new Sroa(), "split aggregates in stack slots into one slot per scalar field"),
+                new Entry(new Mem2Reg(), "turn scalar stack slots into SSA values"),
+                new Entry(new Sccp(), "propagate constants and prune branches they decide"),
+                new Entry(new SimplifyCfg(), "merge and thread the blocks pruning left behind"),
+                new Entry(new Dce(), "remove computations nothing uses, including block parameters"),
+                new Entry(new Inline(), "inline where it shrinks the program: single call sites and tiny bodies"),
+                new Entry(new Sroa(), "inlining exposes aggregates passed by pointer to slots again"),
+                new Entry(new Mem2Reg(), "promote the slots the second SROA produced"),
+                new Entry(new Sccp(), "constants flow into inlined bodies"),
+                new Entry(new SimplifyCfg(), "clean up after inlining and pruning"),
+                new Entry(new Dce(), "final sweep of dead values"),
+                new Entry(gdce, "functions that were inlined everywhere are now unreferenced"));
+    }
+
+    /** Names accepted by --dump-after. */
+    public static Set<String> passNames() {
+        return Set.of("globaldce", "sroa", "mem2reg", "sccp", "simplifycfg", "dce", "inline");
+    }
+
+    /**
+     * Runs {@code passes} over {@code m}.
+     *
+     * @param verify    check the IR after every pass (tests do)
+     * @param dumpAfter pass name whose output is printed to {@code dump}, or null
+     */
+    public static void run(Module m, List<Entry> passes, boolean verify, String dumpAfter, PrintStream dump) {
+        int n = 0;
+        for (Entry e : passes) {
+            e.pass().run(m);
+            if (verify) {
+                List<String> errors = Verifier.check(m);
+                if (!errors.isEmpty())
+                    throw new IllegalStateException("pass " + e.pass().name() + " broke the IR:\n  " + String.join("\n  ", errors)
+                            + "\n" + Printer.print(m));
+            }
+            if (e.pass().name().equals(dumpAfter)) {
+                dump.println("; after " + dumpAfter + " (run " + ++n + ")");
+                dump.print(Printer.print(m));
+            }
+        }
+    }
+}

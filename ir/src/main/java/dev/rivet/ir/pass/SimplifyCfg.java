@@ -1,0 +1,156 @@
+package dev.rivet.ir.pass;
+
+import dev.rivet.ir.Block;
+import dev.rivet.ir.Cfg;
+import dev.rivet.ir.Function;
+import dev.rivet.ir.Inst;
+import dev.rivet.ir.Module;
+import dev.rivet.ir.Op;
+import dev.rivet.ir.Param;
+import dev.rivet.ir.Target;
+import dev.rivet.ir.Type;
+import dev.rivet.ir.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CFG clean-up, repeated to a fixed point: delete unreachable blocks; turn branches whose
+ * targets are equal, or whose condition is constant, into jumps; thread jumps through blocks
+ * that only jump on; merge a block into its single predecessor when that predecessor jumps
+ * only to it.
+ */
+public final class SimplifyCfg implements Pass {
+    @Override
+    public String name() { return "simplifycfg"; }
+
+    @Override
+    public void run(Module m) {
+        for (Function f : m.functions()) if (!f.isDeclaration()) run(f);
+    }
+
+    public static void run(Function f) {
+        boolean changed = true;
+        while (changed) {
+            changed = removeUnreachable(f);
+            for (Block b : f.blocks()) changed |= simplifyTerminator(b);
+            changed |= threadJumps(f);
+            changed |= mergeBlocks(f);
+        }
+        f.renumber();
+    }
+
+    /** Deletes blocks the entry cannot reach. */
+    public static boolean removeUnreachable(Function f) {
+        Cfg cfg = new Cfg(f);
+        boolean changed = f.blocks().removeIf(b -> !cfg.isReachable(b));
+        if (changed) f.renumber();
+        return changed;
+    }
+
+    private static boolean simplifyTerminator(Block b) {
+        Inst t = b.terminator();
+        if (t == null) return false;
+        if (t.op == Op.BR && t.arg(0) instanceof Inst c && c.isConst()) {
+            toJump(t, t.targets.get((c.imm & 1) != 0 ? 0 : 1));
+            return true;
+        }
+        if (t.op == Op.SWITCH && t.arg(0) instanceof Inst c && c.isConst()) {
+            int chosen = 0;
+            for (int k = 0; k < t.cases.length; k++) if (t.cases[k] == c.imm) chosen = k + 1;
+            toJump(t, t.targets.get(chosen));
+            return true;
+        }
+        if ((t.op == Op.BR || t.op == Op.SWITCH) && allSame(t.targets)) {
+            toJump(t, t.targets.getFirst());
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean allSame(List<Target> ts) {
+        Target first = ts.getFirst();
+        for (Target t : ts) if (t.block != first.block || !t.args.equals(first.args)) return false;
+        return true;
+    }
+
+    private static void toJump(Inst t, Target keep) {
+        Target k = keep.copy();
+        t.op = Op.JMP;
+        t.args.clear();
+        t.targets.clear();
+        t.targets.add(k);
+        t.cases = new long[0];
+    }
+
+    /**
+     * A block that consists of a single jump is skipped: its predecessors jump straight to its
+     * target, with its parameters replaced by what each predecessor passed. Values the jump
+     * passes that are not its parameters dominate the block, hence each predecessor too.
+     */
+    private static boolean threadJumps(Function f) {
+        boolean changed = false;
+        Map<Value, Integer> uses = Cfg.useCounts(f);
+        for (Block b : f.blocks()) {
+            if (b == f.entry() || b.insts().size() != 1 || b.terminator().op != Op.JMP) continue;
+            Target out = b.terminator().targets.getFirst();
+            if (out.block == b || !paramsOnlyForwarded(b, out, uses)) continue;
+            for (Block p : f.blocks())
+                for (Inst i : p.insts())
+                    for (int k = 0; k < i.targets.size(); k++) {
+                        Target in = i.targets.get(k);
+                        if (in.block != b || p == b) continue;
+                        Map<Value, Value> subst = new HashMap<>();
+                        for (int j = 0; j < b.params().size(); j++) subst.put(b.params().get(j), in.args.get(j));
+                        List<Value> args = new ArrayList<>();
+                        for (Value v : out.args) args.add(subst.getOrDefault(v, v));
+                        i.targets.set(k, new Target(out.block, args));
+                        changed = true;
+                    }
+        }
+        return changed;
+    }
+
+    /** True if the block's parameters are used nowhere but in its own jump's arguments. */
+    private static boolean paramsOnlyForwarded(Block b, Target out, Map<Value, Integer> uses) {
+        for (Param p : b.params()) {
+            int inJump = 0;
+            for (Value v : out.args) if (v == p) inJump++;
+            if (uses.getOrDefault(p, 0) != inJump) return false;
+        }
+        return true;
+    }
+
+    /** Appends a block to its only predecessor when that predecessor's only edge leads to it. */
+    private static boolean mergeBlocks(Function f) {
+        Cfg cfg = new Cfg(f);
+        for (Block b : f.blocks()) {
+            if (b == f.entry()) continue;
+            List<Block> preds = cfg.predecessors(b);
+            if (preds.size() != 1) continue;
+            Block p = preds.getFirst();
+            Inst jump = p.terminator();
+            if (p == b || jump.op != Op.JMP) continue;
+            Target in = jump.targets.getFirst();
+            for (int j = 0; j < b.params().size(); j++) {
+                Param param = b.params().get(j);
+                f.replaceAllUses(param, in.args.get(j));
+            }
+            p.remove(jump);
+            for (Inst i : new ArrayList<>(b.insts())) {
+                b.remove(i);
+                p.add(i);
+            }
+            f.blocks().remove(b);
+            f.renumber();
+            return true;
+        }
+        return false;
+    }
+
+    /** A constant instruction placed at the start of {@code b}. */
+    static Inst constantAt(Block b, Type t, long v) {
+        return b.insert(0, Inst.constant(t, v));
+    }
+}
