@@ -1,0 +1,193 @@
+package dev.rivet.frontend.parse;
+
+import dev.rivet.frontend.Diagnostics;
+import dev.rivet.frontend.Span;
+import dev.rivet.frontend.lex.Token;
+import dev.rivet.frontend.lex.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Token-stream plumbing shared by the parser layers (types, patterns, expressions, items):
+ * lookahead, expectations with rustc-like messages, splitting of compound punctuation where the
+ * grammar needs one half ({@code >>} closing two generic lists, {@code &&} as two borrows,
+ * {@code ||} as an empty closure parameter list), and error recovery.
+ */
+abstract class ParserBase {
+    /** Thrown to unwind to the nearest recovery point; the error is already reported. */
+    static final class ParseError extends RuntimeException {
+        ParseError() {
+            super(null, null, false, false);
+        }
+    }
+
+    static final Set<String> KEYWORDS = Set.of("as", "break", "const", "continue", "crate", "else", "enum", "extern",
+            "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref",
+            "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where",
+            "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv",
+            "typeof", "unsized", "virtual", "yield", "try");
+
+    protected final List<Token> tokens;
+    protected final Diagnostics diags;
+    protected int pos;
+
+    ParserBase(List<Token> tokens, Diagnostics diags) {
+        this.tokens = new ArrayList<>(tokens);
+        this.diags = diags;
+    }
+
+    protected Token peek() { return tokens.get(pos); }
+
+    protected Token peek(int ahead) { return tokens.get(Math.min(pos + ahead, tokens.size() - 1)); }
+
+    protected Token next() {
+        Token t = tokens.get(pos);
+        if (t.kind() != TokenKind.EOF) pos++;
+        return t;
+    }
+
+    protected Token previous() { return tokens.get(Math.max(0, pos - 1)); }
+
+    protected boolean at(TokenKind k) { return peek().kind() == k; }
+
+    protected boolean atPunct(String p) { return peek().isPunct(p); }
+
+    protected boolean atKeyword(String k) { return peek().isKeyword(k); }
+
+    protected boolean atEof() { return at(TokenKind.EOF); }
+
+    protected boolean eatPunct(String p) {
+        if (atPunct(p)) {
+            next();
+            return true;
+        }
+        if (p.length() == 1 && splitIfStartsWith(p)) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    protected boolean eatKeyword(String k) {
+        if (!atKeyword(k)) return false;
+        next();
+        return true;
+    }
+
+    protected boolean eat(TokenKind k) {
+        if (!at(k)) return false;
+        next();
+        return true;
+    }
+
+    /**
+     * If the current token is compound punctuation starting with {@code first} ({@code >>} when
+     * a {@code >} is wanted), splits it in two so the first part can be consumed.
+     */
+    protected boolean splitIfStartsWith(String first) {
+        Token t = peek();
+        if (t.kind() != TokenKind.PUNCT || t.text().length() < 2 || !t.text().startsWith(first)) return false;
+        Span s = t.span();
+        Token head = new Token(TokenKind.PUNCT, first, new Span(s.file(), s.start(), s.start() + first.length()), null, "", false);
+        Token tail = new Token(TokenKind.PUNCT, t.text().substring(first.length()),
+                new Span(s.file(), s.start() + first.length(), s.end()), null, "", false);
+        tokens.set(pos, head);
+        tokens.add(pos + 1, tail);
+        return true;
+    }
+
+    protected Token expectPunct(String p) {
+        if (eatPunct(p)) return previous();
+        throw error(peek().span(), "expected `" + p + "`, found " + peek());
+    }
+
+    protected Token expect(TokenKind k, String what) {
+        if (at(k)) return next();
+        throw error(peek().span(), "expected " + what + ", found " + peek());
+    }
+
+    protected Token expectKeyword(String k) {
+        if (atKeyword(k)) return next();
+        throw error(peek().span(), "expected `" + k + "`, found " + peek());
+    }
+
+    /** An identifier that is not a reserved keyword (raw identifiers always qualify). */
+    protected boolean atIdent() {
+        Token t = peek();
+        return t.kind() == TokenKind.IDENT && (t.raw() || !KEYWORDS.contains(t.text()));
+    }
+
+    protected Token expectIdent(String what) {
+        if (atIdent()) return next();
+        Token t = peek();
+        if (t.kind() == TokenKind.IDENT)
+            throw error(t.span(), "expected " + what + ", found keyword `" + t.text() + "`");
+        throw error(t.span(), "expected " + what + ", found " + t);
+    }
+
+    protected ParseError error(Span span, String message) {
+        diags.error(span, message);
+        return new ParseError();
+    }
+
+    protected Span spanFrom(Span start) {
+        Token prev = previous();
+        return new Span(start.file(), start.start(), Math.max(start.end(), prev.span().end()));
+    }
+
+    /** Collects a delimited token tree, the delimiters excluded; the current token must open it. */
+    protected List<Token> tokenTree() {
+        Token open = next();
+        TokenKind close = switch (open.kind()) {
+            case OPEN_PAREN -> TokenKind.CLOSE_PAREN;
+            case OPEN_BRACKET -> TokenKind.CLOSE_BRACKET;
+            case OPEN_BRACE -> TokenKind.CLOSE_BRACE;
+            default -> throw error(open.span(), "expected one of `(`, `[`, or `{`, found " + open);
+        };
+        List<Token> inner = new ArrayList<>();
+        int depth = 0;
+        while (true) {
+            Token t = peek();
+            if (t.kind() == TokenKind.EOF) throw error(open.span(), "unclosed delimiter");
+            if (depth == 0 && t.kind() == close) {
+                next();
+                return inner;
+            }
+            switch (t.kind()) {
+                case OPEN_PAREN, OPEN_BRACKET, OPEN_BRACE -> depth++;
+                case CLOSE_PAREN, CLOSE_BRACKET, CLOSE_BRACE -> depth--;
+                default -> { }
+            }
+            if (depth < 0) throw error(t.span(), "mismatched closing delimiter: " + t);
+            inner.add(next());
+        }
+    }
+
+    /** Skips tokens up to and including the next {@code ;} at this nesting level, or up to a closing brace. */
+    protected void recoverToStatementEnd() {
+        int depth = 0;
+        while (!atEof()) {
+            Token t = peek();
+            switch (t.kind()) {
+                case OPEN_PAREN, OPEN_BRACKET, OPEN_BRACE -> depth++;
+                case CLOSE_PAREN, CLOSE_BRACKET -> depth = Math.max(0, depth - 1);
+                case CLOSE_BRACE -> {
+                    if (depth == 0) return;
+                    depth--;
+                    if (depth == 0) {
+                        next();
+                        return;
+                    }
+                }
+                default -> {
+                    if (depth == 0 && t.isPunct(";")) {
+                        next();
+                        return;
+                    }
+                }
+            }
+            next();
+        }
+    }
+}
