@@ -1,0 +1,385 @@
+package dev.rivet.frontend.check;
+
+import dev.rivet.frontend.Span;
+import dev.rivet.frontend.ast.Block;
+import dev.rivet.frontend.ast.Expr;
+import dev.rivet.frontend.ast.Item;
+import dev.rivet.frontend.ast.Literal;
+import dev.rivet.frontend.ast.Path;
+import dev.rivet.frontend.ast.Pat;
+import dev.rivet.frontend.ast.Stmt;
+import dev.rivet.frontend.types.AdtInfo;
+import dev.rivet.frontend.types.ConstInfo;
+import dev.rivet.frontend.types.ConstValue;
+import dev.rivet.frontend.types.Infer;
+import dev.rivet.frontend.types.IntKind;
+import dev.rivet.frontend.types.StaticInfo;
+import dev.rivet.frontend.types.Ty;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compile-time evaluation of consts, statics, array lengths and discriminants. The expression
+ * is type-checked like any body first, then evaluated over its typing: literals, arithmetic
+ * (overflow and division by zero are errors, as in rustc's const evaluation), casts, other
+ * constants, references to data, aggregates, blocks with {@code let}, {@code if} and
+ * {@code size_of}.
+ */
+public final class ConstEval {
+    /** Thrown when evaluation cannot go on; the error is reported already. */
+    private static final class Failed extends RuntimeException {
+        Failed() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Sema sema;
+
+    ConstEval(Sema sema) {
+        this.sema = sema;
+    }
+
+    /** An array length: a usize constant; -1 after an error. */
+    public long arrayLength(Expr e, Env env) {
+        ConstValue v = evaluate(e, Ty.USIZE, env);
+        if (v instanceof ConstValue.Int i) return i.value().longValueExact();
+        return -1;
+    }
+
+    /** Type-checks {@code e} against {@code type} and evaluates it; null after an error. */
+    public ConstValue evaluate(Expr e, Ty type, Env env) {
+        Typing t = new TypeChecker(sema, new Env(env.scope(), env.selfType(), new Infer()), type).checkConstant(e, type);
+        sema.remember(e, t);
+        if (sema.diags.hasErrors() && hasErrorType(t)) return null;
+        try {
+            return new Evaluator(t).eval(e);
+        } catch (Failed f) {
+            return null;
+        }
+    }
+
+    private static boolean hasErrorType(Typing t) {
+        return t.types.values().stream().anyMatch(x -> x instanceof Ty.Error);
+    }
+
+    public ConstValue value(ConstInfo c) {
+        if (c.value != null || c.init() == null) return c.value;
+        if (c.evaluating) {
+            sema.diags.error(c.ast.nameSpan(), "cycle detected when evaluating constant `" + c.name + "`");
+            return null;
+        }
+        c.evaluating = true;
+        try {
+            c.value = evaluate(c.init(), sema.items.constType(c), new Env(c.scope, c.selfType, null));
+        } finally {
+            c.evaluating = false;
+        }
+        return c.value;
+    }
+
+    public ConstValue value(StaticInfo s) {
+        if (s.value != null || s.ast.value() == null) return s.value;
+        if (s.evaluating) {
+            sema.diags.error(s.ast.nameSpan(), "cycle detected when evaluating static `" + s.ast.name() + "`");
+            return null;
+        }
+        s.evaluating = true;
+        try {
+            s.value = evaluate(s.ast.value(), sema.items.staticType(s), new Env(s.scope, null, null));
+        } finally {
+            s.evaluating = false;
+        }
+        return s.value;
+    }
+
+    /** Walks one typed constant expression. */
+    private final class Evaluator {
+        private final Typing typing;
+        private final Map<Local, ConstValue> locals = new HashMap<>();
+
+        Evaluator(Typing typing) {
+            this.typing = typing;
+        }
+
+        private Failed fail(Span span, String message) {
+            sema.diags.error(span, message);
+            return new Failed();
+        }
+
+        ConstValue eval(Expr e) {
+            ConstValue v = raw(e);
+            Coercion c = typing.coercions.get(e);
+            if (c != null && c.kind() == Coercion.Kind.UNSIZE && v instanceof ConstValue.Ref r)
+                return new ConstValue.Ref(r.target(), c.target());
+            if (c != null && (c.kind() == Coercion.Kind.WEAKEN || c.kind() == Coercion.Kind.REF_TO_PTR)) return retype(v, c.target());
+            return v;
+        }
+
+        private ConstValue retype(ConstValue v, Ty t) {
+            return switch (v) {
+                case ConstValue.Ref r -> new ConstValue.Ref(r.target(), t);
+                case ConstValue.StaticRef r -> new ConstValue.StaticRef(r.target(), t);
+                default -> v;
+            };
+        }
+
+        private ConstValue raw(Expr e) {
+            Ty type = typing.type(e);
+            return switch (e) {
+                case Expr.Lit l -> literal(l, type);
+                case Expr.PathExpr p -> path(p, type);
+                case Expr.Unary u -> unary(u, type);
+                case Expr.Binary b -> binary(b, type);
+                case Expr.Cast c -> cast(c, type);
+                case Expr.AddrOf a -> addrOf(a, type);
+                case Expr.Tuple t -> new ConstValue.Aggregate(t.elements().stream().map(this::eval).toList(), type);
+                case Expr.Array a -> new ConstValue.Aggregate(a.elements().stream().map(this::eval).toList(), type);
+                case Expr.Repeat r -> {
+                    ConstValue v = eval(r.value());
+                    long n = ((Ty.Array) type).length();
+                    if (n > 1 << 20) throw fail(r.span(), "array too large for a constant");
+                    yield new ConstValue.Aggregate(java.util.Collections.nCopies((int) n, v), type);
+                }
+                case Expr.StructLit s -> structLit(s, type);
+                case Expr.Call c -> call(c, type);
+                case Expr.BlockExpr b -> block(b.block());
+                case Expr.Unsafe u -> block(u.block());
+                case Expr.If i -> ifExpr(i);
+                case Expr.Field f -> field(eval(f.base()), typing.fields.get(f), f.span());
+                case Expr.TupleField f -> field(eval(f.base()), typing.fields.get(f), f.span());
+                case Expr.Index i -> index(i);
+                default -> throw fail(e.span(), "unsupported in a constant: this kind of expression");
+            };
+        }
+
+        private ConstValue literal(Expr.Lit l, Ty type) {
+            return switch (l.value()) {
+                case Literal.Int i -> new ConstValue.Int(i.value(), type);
+                case Literal.Bool b -> new ConstValue.Bool(b.value());
+                case Literal.Char c -> new ConstValue.Char(c.codePoint());
+                case Literal.Byte b -> new ConstValue.Int(BigInteger.valueOf(b.value()), Ty.U8);
+                case Literal.Str s -> new ConstValue.Ref(new ConstValue.StrData(s.value()), type);
+                case Literal.ByteStr b -> {
+                    List<ConstValue> bytes = new ArrayList<>();
+                    for (byte x : b.value()) bytes.add(new ConstValue.Int(BigInteger.valueOf(x & 0xFF), Ty.U8));
+                    yield new ConstValue.Ref(new ConstValue.Aggregate(bytes, new Ty.Array(Ty.U8, bytes.size())), type);
+                }
+                default -> throw fail(l.span(), "unsupported literal in a constant");
+            };
+        }
+
+        private ConstValue path(Expr.PathExpr p, Ty type) {
+            Res r = typing.paths.get(p);
+            return switch (r) {
+                case Res.ConstRes c -> {
+                    ConstValue v = value(c.info());
+                    if (v == null) throw new Failed();
+                    yield v;
+                }
+                case Res.ValueRes v -> v.value();
+                case Res.LocalRes l -> {
+                    ConstValue v = locals.get(l.local());
+                    if (v == null) throw fail(p.span(), "use of an uninitialised variable in a constant");
+                    yield v;
+                }
+                case Res.CtorRes c when c.variant().kind == Item.StructKind.UNIT -> adtValue(c.adt(), c.variant(), List.of(), type);
+                case Res.FnRes f -> new ConstValue.FnRef(f.fn(), type);
+                case Res.StaticRes s -> throw fail(p.span(), "constants cannot refer to statics; take its address with `&` in a static");
+                case null, default -> throw fail(p.span(), "unsupported in a constant: `" + p.path() + "`");
+            };
+        }
+
+        private ConstValue adtValue(AdtInfo adt, AdtInfo.Variant v, List<ConstValue> fields, Ty type) {
+            if (adt.kind == AdtInfo.Kind.ENUM) return new ConstValue.Enum(v, fields, type);
+            return new ConstValue.Aggregate(fields, type);
+        }
+
+        private ConstValue unary(Expr.Unary u, Ty type) {
+            ConstValue v = eval(u.operand());
+            return switch (u.op()) {
+                case NEG -> {
+                    BigInteger r = integer(v, u.span()).negate();
+                    yield checked(r, type, u.span(), "negate");
+                }
+                case NOT -> v instanceof ConstValue.Bool b ? new ConstValue.Bool(!b.value())
+                        : intValue(((Ty.Int) type).kind().value(~((Ty.Int) type).kind().wrap(integer(v, u.span()))), type);
+                case DEREF -> v instanceof ConstValue.Ref r ? r.target() : v;
+            };
+        }
+
+        private BigInteger integer(ConstValue v, Span span) {
+            if (v instanceof ConstValue.Int i) return i.value();
+            throw fail(span, "expected an integer constant");
+        }
+
+        private ConstValue intValue(BigInteger v, Ty type) {
+            return new ConstValue.Int(v, type);
+        }
+
+        private ConstValue checked(BigInteger r, Ty type, Span span, String what) {
+            IntKind k = ((Ty.Int) type).kind();
+            if (!k.fits(r)) throw fail(span, "evaluation of constant value failed: attempt to " + what + " with overflow");
+            return new ConstValue.Int(r, type);
+        }
+
+        private ConstValue binary(Expr.Binary b, Ty type) {
+            ConstValue l = eval(b.left());
+            if (b.op() == Expr.BinOp.AND || b.op() == Expr.BinOp.OR) {
+                boolean lv = ((ConstValue.Bool) l).value();
+                if (b.op() == Expr.BinOp.AND && !lv) return new ConstValue.Bool(false);
+                if (b.op() == Expr.BinOp.OR && lv) return new ConstValue.Bool(true);
+                return eval(b.right());
+            }
+            ConstValue r = eval(b.right());
+            if (l instanceof ConstValue.Bool x && r instanceof ConstValue.Bool y) return boolOp(b, x.value(), y.value());
+            if (l instanceof ConstValue.Char x && r instanceof ConstValue.Char y)
+                return compare(b.op(), BigInteger.valueOf(x.codePoint()), BigInteger.valueOf(y.codePoint()), b.span());
+            BigInteger x = integer(l, b.left().span()), y = integer(r, b.right().span());
+            if (b.op().isComparison()) return compare(b.op(), x, y, b.span());
+            IntKind k = ((Ty.Int) type).kind();
+            return switch (b.op()) {
+                case ADD -> checked(x.add(y), type, b.span(), "add");
+                case SUB -> checked(x.subtract(y), type, b.span(), "subtract");
+                case MUL -> checked(x.multiply(y), type, b.span(), "multiply");
+                case DIV, REM -> {
+                    if (y.signum() == 0) throw fail(b.span(), "evaluation of constant value failed: attempt to "
+                            + (b.op() == Expr.BinOp.DIV ? "divide" : "calculate the remainder") + " by zero");
+                    yield checked(b.op() == Expr.BinOp.DIV ? x.divide(y) : x.remainder(y), type, b.span(), "divide");
+                }
+                case BIT_AND -> intValue(k.value(k.wrap(x) & k.wrap(y)), type);
+                case BIT_OR -> intValue(k.value(k.wrap(x) | k.wrap(y)), type);
+                case BIT_XOR -> intValue(k.value(k.wrap(x) ^ k.wrap(y)), type);
+                case SHL, SHR -> {
+                    if (y.signum() < 0 || y.compareTo(BigInteger.valueOf(k.bits)) >= 0)
+                        throw fail(b.span(), "evaluation of constant value failed: attempt to shift with overflow");
+                    int n = y.intValue();
+                    yield b.op() == Expr.BinOp.SHL ? intValue(k.value(k.wrap(x.shiftLeft(n))), type) : intValue(x.shiftRight(n), type);
+                }
+                default -> throw fail(b.span(), "unsupported operator in a constant");
+            };
+        }
+
+        private ConstValue boolOp(Expr.Binary b, boolean x, boolean y) {
+            return new ConstValue.Bool(switch (b.op()) {
+                case BIT_AND -> x & y;
+                case BIT_OR -> x | y;
+                case BIT_XOR, NE -> x ^ y;
+                case EQ -> x == y;
+                case LT -> !x && y;
+                case LE -> !x || y;
+                case GT -> x && !y;
+                case GE -> x || !y;
+                default -> throw fail(b.span(), "unsupported operator on bool in a constant");
+            });
+        }
+
+        private ConstValue compare(Expr.BinOp op, BigInteger x, BigInteger y, Span span) {
+            int c = x.compareTo(y);
+            return new ConstValue.Bool(switch (op) {
+                case EQ -> c == 0;
+                case NE -> c != 0;
+                case LT -> c < 0;
+                case LE -> c <= 0;
+                case GT -> c > 0;
+                case GE -> c >= 0;
+                default -> throw fail(span, "unsupported comparison in a constant");
+            });
+        }
+
+        private ConstValue cast(Expr.Cast c, Ty type) {
+            ConstValue v = eval(c.operand());
+            Ty t = Infer.resolve(type, true);
+            if (t instanceof Ty.Int ti) {
+                BigInteger n = switch (v) {
+                    case ConstValue.Int i -> i.value();
+                    case ConstValue.Bool b -> b.value() ? BigInteger.ONE : BigInteger.ZERO;
+                    case ConstValue.Char ch -> BigInteger.valueOf(ch.codePoint());
+                    case ConstValue.Enum en -> en.variant().discriminant;
+                    case ConstValue.Address a -> BigInteger.valueOf(a.value());
+                    default -> throw fail(c.span(), "unsupported cast in a constant");
+                };
+                return new ConstValue.Int(ti.kind().value(ti.kind().wrap(n)), t);
+            }
+            if (t instanceof Ty.Char && v instanceof ConstValue.Int i) return new ConstValue.Char(i.value().intValue());
+            if (t instanceof Ty.Ptr) {
+                if (v instanceof ConstValue.Int i) return new ConstValue.Address(i.value().longValue() & 0xFFFF_FFFFL, t);
+                return retype(v, t);
+            }
+            if (t instanceof Ty.FnPtr && v instanceof ConstValue.FnRef f) return new ConstValue.FnRef(f.fn(), t);
+            throw fail(c.span(), "unsupported cast in a constant");
+        }
+
+        private ConstValue addrOf(Expr.AddrOf a, Ty type) {
+            if (a.operand() instanceof Expr.PathExpr p && typing.paths.get(p) instanceof Res.StaticRes s)
+                return new ConstValue.StaticRef(s.info(), type);
+            return new ConstValue.Ref(eval(a.operand()), type);
+        }
+
+        private ConstValue structLit(Expr.StructLit s, Ty type) {
+            Res.CtorRes ctor = typing.structs.get(s);
+            if (s.base() != null) throw fail(s.base().span(), "unsupported in a constant: `..base`");
+            ConstValue[] fields = new ConstValue[ctor.variant().fields.size()];
+            for (Expr.FieldInit f : s.fields()) fields[ctor.variant().fieldIndex(f.name())] = eval(f.value());
+            return adtValue(ctor.adt(), ctor.variant(), List.of(fields), type);
+        }
+
+        private ConstValue call(Expr.Call c, Ty type) {
+            if (c.callee() instanceof Expr.PathExpr p) {
+                Res r = typing.paths.get(p);
+                if (r instanceof Res.CtorRes ctor) return adtValue(ctor.adt(), ctor.variant(), c.args().stream().map(this::eval).toList(), type);
+                if (r instanceof Res.IntrinsicRes i && (i.name().equals("mem::size_of") || i.name().equals("mem::align_of"))) {
+                    Ty arg = sema.types.resolve(((Path.GenericArg.Type) p.path().segments().getLast().args().getFirst()).type(),
+                            new Env(typing.scope, null, null));
+                    var layout = sema.layouts.of(arg);
+                    return new ConstValue.Int(BigInteger.valueOf(i.name().endsWith("size_of") ? layout.size() : layout.align()), Ty.USIZE);
+                }
+            }
+            throw fail(c.span(), "calls in constants are not supported yet (const fn is tier 2)");
+        }
+
+        private ConstValue block(Block b) {
+            for (Stmt s : b.stmts()) {
+                switch (s) {
+                    case Stmt.Let l when l.pattern() instanceof Pat.Ident id && l.init() != null -> {
+                        Typing.PatRes.Binding binding = (Typing.PatRes.Binding) typing.patterns.get(id);
+                        locals.put(binding.local(), eval(l.init()));
+                    }
+                    case Stmt.Empty e -> { }
+                    case Stmt.ItemStmt i -> { }
+                    default -> throw fail(s.span(), "unsupported statement in a constant");
+                }
+            }
+            if (b.tail() == null) return ConstValue.UNIT;
+            return eval(b.tail());
+        }
+
+        private ConstValue ifExpr(Expr.If i) {
+            if (!(eval(i.cond()) instanceof ConstValue.Bool c)) throw fail(i.cond().span(), "unsupported condition in a constant");
+            if (c.value()) return block(i.then());
+            if (i.otherwise() == null) return ConstValue.UNIT;
+            return eval(i.otherwise());
+        }
+
+        private ConstValue field(ConstValue base, int[] res, Span span) {
+            for (int d = 0; d < res[0]; d++) if (base instanceof ConstValue.Ref r) base = r.target();
+            if (base instanceof ConstValue.Aggregate a) return a.elements().get(res[1]);
+            throw fail(span, "unsupported field access in a constant");
+        }
+
+        private ConstValue index(Expr.Index i) {
+            ConstValue base = eval(i.base());
+            int derefs = typing.indexDerefs.getOrDefault(i, 0);
+            for (int d = 0; d < derefs; d++) if (base instanceof ConstValue.Ref r) base = r.target();
+            if (!(base instanceof ConstValue.Aggregate a) || i.index() instanceof Expr.Range)
+                throw fail(i.span(), "unsupported indexing in a constant");
+            BigInteger n = integer(eval(i.index()), i.index().span());
+            if (n.signum() < 0 || n.compareTo(BigInteger.valueOf(a.elements().size())) >= 0)
+                throw fail(i.span(), "evaluation of constant value failed: index out of bounds: the len is "
+                        + a.elements().size() + " but the index is " + n);
+            return a.elements().get(n.intValue());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.rivet.frontend.check;
+
+import dev.rivet.frontend.Span;
+import dev.rivet.frontend.types.Ty;
+
+/** A local variable or parameter binding. Identity matters: two locals may share a name. */
+public final class Local {
+    public final String name;
+    public final boolean mutable;
+    public final Span span;
+    public Ty type;
+
+    public Local(String name, boolean mutable, Ty type, Span span) {
+        this.name = name;
+        this.mutable = mutable;
+        this.type = type;
+        this.span = span;
+    }
+
+    @Override
+    public String toString() { return name; }
+}
