@@ -1,6 +1,6 @@
 package dev.rivet.boards;
 
-import dev.rivet.ir.Target;
+import dev.rivet.ir.TargetTriple;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +34,7 @@ public record Board(
         images = images == null ? List.of() : List.copyOf(images);
     }
 
-    public Target target() { return chip.target(); }
+    public TargetTriple target() { return chip.target(); }
 
     public Core core() { return chip.core(); }
 

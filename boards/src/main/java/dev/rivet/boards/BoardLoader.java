@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.rivet.ir.Target;
+import dev.rivet.ir.TargetTriple;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,7 +25,7 @@ public final class BoardLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_EXTERNAL_TYPE_ID_PROPERTY)
             .addModule(new Jdk8Module())
-            .addModule(new SimpleModule().addDeserializer(Target.class, new TargetDeserializer()))
+            .addModule(new SimpleModule().addDeserializer(TargetTriple.class, new TargetDeserializer()))
             .build();
 
     private BoardLoader() {}
@@ -95,7 +95,7 @@ public final class BoardLoader {
         if (b.regionAt(entry).filter(r -> loadedToRam || r.kind() != MemoryRegion.Kind.RAM).isEmpty())
             fail(fileName, "boot", String.format("entry address 0x%08x is not in a %s region", entry,
                     loadedToRam ? "memory" : "flash or ROM"));
-        boolean arm = b.core().arch() == Target.Arch.ARM;
+        boolean arm = b.core().arch() == TargetTriple.Arch.ARM;
         if (arm != (b.boot() instanceof Boot.CortexM))
             fail(fileName, "boot.kind", "does not match the core " + b.core());
     }

@@ -1,6 +1,6 @@
 package dev.rivet.boards;
 
-import dev.rivet.ir.Target;
+import dev.rivet.ir.TargetTriple;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -65,7 +65,7 @@ public final class BoardRegistry {
 
     public Optional<Board> find(String name) {
         if (name.startsWith(VIRT_PREFIX))
-            return Target.byTriple(name.substring(VIRT_PREFIX.length())).map(BoardRegistry::virt);
+            return TargetTriple.byTriple(name.substring(VIRT_PREFIX.length())).map(BoardRegistry::virt);
         return Optional.ofNullable(boards.get(name));
     }
 
@@ -76,7 +76,7 @@ public final class BoardRegistry {
 
     private String unknownBoardMessage(String name) {
         List<String> candidates = new ArrayList<>(boards.keySet());
-        Target.triples().forEach(t -> candidates.add(VIRT_PREFIX + t));
+        TargetTriple.triples().forEach(t -> candidates.add(VIRT_PREFIX + t));
         List<String> close = Suggestions.closest(name, candidates, 3);
         return "error: unknown board '" + name + "'"
                 + (close.isEmpty() ? "" : "\nhelp: did you mean " + String.join(", ", close) + "?")
@@ -89,8 +89,8 @@ public final class BoardRegistry {
      * RISC-V machines put flash at 0x2000_0000 and RAM at 0x8000_0000 like SiFive's, so that
      * address 0 stays unmapped and null dereferences fault.
      */
-    public static Board virt(Target target) {
-        boolean arm = target.arch() == Target.Arch.ARM;
+    public static Board virt(TargetTriple target) {
+        boolean arm = target.arch() == TargetTriple.Arch.ARM;
         long flash = arm ? 0x0000_0000L : 0x2000_0000L;
         long ram = arm ? 0x2000_0000L : 0x8000_0000L;
         Core core = Core.forVirt(target);

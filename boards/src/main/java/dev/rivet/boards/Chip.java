@@ -1,6 +1,6 @@
 package dev.rivet.boards;
 
-import dev.rivet.ir.Target;
+import dev.rivet.ir.TargetTriple;
 import java.util.Objects;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param target    the triple programs are compiled for (must match the core's ISA)
  * @param reference the document the board file's facts come from
  */
-public record Chip(String name, String vendor, Core core, Target target, String reference) {
+public record Chip(String name, String vendor, Core core, TargetTriple target, String reference) {
     public Chip {
         Objects.requireNonNull(name, "chip.name is required");
         Objects.requireNonNull(core, "chip.core is required");

@@ -3,18 +3,18 @@ package dev.rivet.boards;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import dev.rivet.ir.Target;
+import dev.rivet.ir.TargetTriple;
 import java.io.IOException;
 
 /** Reads a target by its triple ({@code thumbv7m-none-eabi}). */
-final class TargetDeserializer extends JsonDeserializer<Target> {
+final class TargetDeserializer extends JsonDeserializer<TargetTriple> {
     @Override
-    public Target deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public TargetTriple deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         String triple = p.getValueAsString();
-        Target t = triple == null ? null : Target.byTriple(triple).orElse(null);
+        TargetTriple t = triple == null ? null : TargetTriple.byTriple(triple).orElse(null);
         if (t == null)
-            return (Target) ctxt.handleWeirdStringValue(Target.class, String.valueOf(triple),
-                    "unknown target (known: " + String.join(", ", Target.triples()) + ")");
+            return (TargetTriple) ctxt.handleWeirdStringValue(TargetTriple.class, String.valueOf(triple),
+                    "unknown target (known: " + String.join(", ", TargetTriple.triples()) + ")");
         return t;
     }
 }

@@ -38,7 +38,7 @@ class BoardLoaderTest {
     @Test
     void minimalBoardParsesWithDefaults() {
         Board b = BoardLoader.parse("mini.toml", GOOD);
-        assertEquals(dev.rivet.ir.Target.THUMBV6M, b.target());
+        assertEquals(dev.rivet.ir.TargetTriple.THUMBV6M, b.target());
         assertEquals(32 * 1024, b.flashSize());
         assertEquals("rwx", b.region("RAM").orElseThrow().attributes());
     }

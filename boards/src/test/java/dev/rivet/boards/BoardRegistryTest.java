@@ -2,7 +2,7 @@ package dev.rivet.boards;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.rivet.ir.Target;
+import dev.rivet.ir.TargetTriple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,8 @@ class BoardRegistryTest {
 
     @Test
     void boardsCoverTheSixTargetTriples() {
-        Set<Target> targets = registry.all().stream().map(Board::target).collect(Collectors.toSet());
-        assertEquals(EnumSet.complementOf(EnumSet.of(Target.RISCV32I)), EnumSet.copyOf(targets));
+        Set<TargetTriple> targets = registry.all().stream().map(Board::target).collect(Collectors.toSet());
+        assertEquals(EnumSet.complementOf(EnumSet.of(TargetTriple.RISCV32I)), EnumSet.copyOf(targets));
     }
 
     @Test
@@ -87,7 +87,7 @@ class BoardRegistryTest {
 
     @Test
     void virtMachinesExistForEveryTarget() {
-        for (Target t : Target.values()) {
+        for (TargetTriple t : TargetTriple.values()) {
             Board b = registry.get("virt-" + t.triple());
             assertEquals(t, b.target());
             assertEquals(1 << 20, b.flashSize());

@@ -35,7 +35,10 @@ final class TypeChecker extends MethodChecker {
         push();
         List<Item.Param> params = fn.ast.params();
         int offset = fn.isMethod() ? 1 : 0;
-        if (fn.isMethod()) bind(new Local("self", fn.ast.selfMut(), fn.params.getFirst(), fn.ast.nameSpan()));
+        if (fn.isMethod()) {
+            typing.selfLocal = new Local("self", fn.ast.selfMut(), fn.params.getFirst(), fn.ast.nameSpan());
+            bind(typing.selfLocal);
+        }
         for (int i = 0; i < params.size(); i++) {
             Map<String, Local> names = new LinkedHashMap<>();
             pattern(params.get(i).pattern(), fn.params.get(i + offset), Mode.MOVE, names);

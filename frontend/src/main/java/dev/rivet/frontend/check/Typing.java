@@ -44,6 +44,8 @@ public final class Typing {
     public final Map<Expr.Macro, FormatPlan> formats = new IdentityHashMap<>();
     /** Literal integers negated by a unary minus, for range checks. */
     final java.util.Set<Expr> negatedLiterals = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The {@code self} parameter of a method, or null. */
+    public Local selfLocal;
     /** The block scopes used for item lookups inside the body. */
     public ModuleScope scope;
 

@@ -1,0 +1,60 @@
+package dev.rivet.cli;
+
+import dev.rivet.frontend.Frontend;
+import dev.rivet.ir.Printer;
+import dev.rivet.ir.pass.PassManager;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rivet build}: compile a program. */
+@Command(name = "build", description = {"Compile a Rust program.",
+    "Today the output is rivet's optimised IR (--emit ir); machine code comes with the back ends."})
+final class BuildCommand implements Callable<Integer> {
+    enum Emit { ir }
+
+    @Parameters(paramLabel = "FILE", description = "the program's root .rs file")
+    Path file;
+
+    @Option(names = "--emit", paramLabel = "KIND", description = "what to write: ${COMPLETION-CANDIDATES}")
+    Emit emit;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "write here instead of standard output")
+    Path output;
+
+    @Option(names = "--dump-after", paramLabel = "PASS",
+            description = "print the IR after each run of an optimisation pass (globaldce, sroa, mem2reg, sccp, simplifycfg, dce, inline)")
+    String dumpAfter;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (dumpAfter != null && !PassManager.passNames().contains(dumpAfter))
+            throw new UsageError("error: unknown pass `" + dumpAfter + "` (known: " + String.join(", ", PassManager.passNames().stream().sorted().toList()) + ")");
+        if (emit == null)
+            throw new UserError("error: unsupported: machine code output (the Thumb and RISC-V back ends are not built yet); use --emit ir");
+        Frontend.Output out = Compiler.compile(file, dumpAfter, System.out, false);
+        if (out.module() == null) {
+            err.print(out.diagnostics().render());
+            err.flush();
+            return Main.EXIT_FAILURE;
+        }
+        String text = Printer.print(out.module());
+        if (output != null) Files.writeString(output, text);
+        else {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+        return Main.EXIT_OK;
+    }
+}

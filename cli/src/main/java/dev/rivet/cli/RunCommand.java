@@ -1,0 +1,66 @@
+package dev.rivet.cli;
+
+import dev.rivet.frontend.Frontend;
+import dev.rivet.ir.interp.Interpreter;
+import dev.rivet.ir.interp.InterpreterError;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rivet run}: build a program and run it. */
+@Command(name = "run", description = {"Build a program and run it.",
+    "With --interpret the optimised IR runs in rivet's IR interpreter; the exit status is the program's."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "the program's root .rs file")
+    Path file;
+
+    @Option(names = "--interpret", description = "run the IR in the interpreter instead of the emulator")
+    boolean interpret;
+
+    @Option(names = "--max-insns", paramLabel = "N", defaultValue = "2000000000",
+            description = "stop after N executed instructions (default ${DEFAULT-VALUE})")
+    long maxInstructions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!interpret)
+            throw new UserError("error: unsupported: running in the emulator needs the back ends, which are not built yet; use --interpret");
+        Frontend.Output out = Compiler.compile(file, null, null, false);
+        if (out.module() == null) {
+            err.print(out.diagnostics().render());
+            err.flush();
+            return Main.EXIT_FAILURE;
+        }
+        return interpret(out, err);
+    }
+
+    private int interpret(Frontend.Output out, PrintWriter err) throws InterruptedException {
+        int[] status = new int[1];
+        // Deep recursion in the program is deep recursion in the interpreter: give it a big stack.
+        Thread t = new Thread(null, () -> {
+            try {
+                Interpreter.Result r = new Interpreter(out.module(), new FileOutputStream(FileDescriptor.out),
+                        new FileOutputStream(FileDescriptor.err), maxInstructions).run("main");
+                status[0] = r.status();
+            } catch (InterpreterError e) {
+                err.println("error: the program faulted in the interpreter: " + e.getMessage());
+                err.flush();
+                status[0] = e.getMessage().startsWith("instruction budget") ? 124 : 3;
+            }
+        }, "interpreter", 1L << 30);
+        t.start();
+        t.join();
+        return status[0];
+    }
+}

@@ -1,0 +1,109 @@
+package dev.rivet.frontend.lower;
+
+import dev.rivet.ir.Block;
+import dev.rivet.ir.Cond;
+import dev.rivet.ir.Function;
+import dev.rivet.ir.Inst;
+import dev.rivet.ir.Op;
+import dev.rivet.ir.Slot;
+import dev.rivet.ir.Target;
+import dev.rivet.ir.Type;
+import dev.rivet.ir.Value;
+import java.util.List;
+
+/**
+ * Appends IR to a function. After a terminator there is no current block; code that follows
+ * (unreachable Rust code after a {@code return}) goes into a fresh block that nothing jumps to,
+ * which the CFG clean-up removes.
+ */
+final class FnBuilder {
+    final Function fn;
+    private Block current;
+
+    FnBuilder(Function fn) {
+        this.fn = fn;
+        this.current = fn.addBlock();
+    }
+
+    Block current() {
+        if (current == null) current = fn.addBlock();
+        return current;
+    }
+
+    boolean reachable() { return current != null; }
+
+    Block newBlock() { return fn.addBlock(); }
+
+    void switchTo(Block b) { current = b; }
+
+    Inst emit(Inst i) {
+        current().add(i);
+        if (i.op.isTerminator()) current = null;
+        return i;
+    }
+
+    Value iconst(Type t, long v) { return emit(Inst.constant(t, v)); }
+
+    Value bool(boolean b) { return iconst(Type.I1, b ? 1 : 0); }
+
+    Value binary(Op op, Value a, Value b) { return emit(Inst.binary(op, a, b)); }
+
+    Value icmp(Cond c, Value a, Value b) { return emit(Inst.icmp(c, a, b)); }
+
+    Value convert(Op op, Type to, Value v) { return emit(new Inst(op, to, v)); }
+
+    Value select(Value c, Value a, Value b) { return emit(new Inst(Op.SELECT, a.type(), c, a, b)); }
+
+    Value load(Type t, Value ptr) { return emit(Inst.load(t, ptr, false)); }
+
+    Value loadVolatile(Type t, Value ptr) { return emit(Inst.load(t, ptr, true)); }
+
+    void store(Value v, Value ptr) { emit(Inst.store(v, ptr, false)); }
+
+    void storeVolatile(Value v, Value ptr) { emit(Inst.store(v, ptr, true)); }
+
+    Value offset(Value ptr, long bytes) {
+        if (bytes == 0) return ptr;
+        return emit(new Inst(Op.PTRADD, Type.PTR, ptr, iconst(Type.I32, bytes)));
+    }
+
+    Value ptradd(Value ptr, Value bytes) { return emit(new Inst(Op.PTRADD, Type.PTR, ptr, bytes)); }
+
+    void copy(Value dst, Value src, long size, int align) {
+        if (size == 0) return;
+        Inst c = new Inst(Op.COPY, Type.VOID, dst, src);
+        c.imm = size;
+        c.align = align;
+        emit(c);
+    }
+
+    void fill(Value dst, Value byteValue, long size, int align) {
+        if (size == 0) return;
+        Inst c = new Inst(Op.FILL, Type.VOID, dst, byteValue);
+        c.imm = size;
+        c.align = align;
+        emit(c);
+    }
+
+    Value symaddr(String symbol) { return emit(Inst.symaddr(symbol, 0)); }
+
+    /** A stack slot whose address is computed once in the entry block, so it dominates every use. */
+    Value slot(long size, int align) {
+        Slot s = fn.addSlot((int) Math.max(size, 0), Math.max(1, align));
+        Inst addr = Inst.slotaddr(s);
+        fn.entry().insert(0, addr);
+        return addr;
+    }
+
+    Value call(String symbol, Type ret, List<Value> args) { return emit(Inst.call(symbol, ret, args)); }
+
+    void jump(Block to, Value... args) { emit(Inst.jmp(to, args)); }
+
+    void branch(Value cond, Block then, Block otherwise) {
+        emit(Inst.br(cond, new Target(then, List.of()), new Target(otherwise, List.of())));
+    }
+
+    void ret(Value... values) { emit(Inst.ret(values)); }
+
+    void trap() { emit(new Inst(Op.TRAP, Type.VOID)); }
+}

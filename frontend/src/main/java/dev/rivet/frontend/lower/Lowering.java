@@ -1,0 +1,119 @@
+package dev.rivet.frontend.lower;
+
+import dev.rivet.frontend.Span;
+import dev.rivet.frontend.ast.Attribute;
+import dev.rivet.frontend.check.Sema;
+import dev.rivet.frontend.resolve.Crate;
+import dev.rivet.frontend.types.ConstValue;
+import dev.rivet.frontend.types.FnInfo;
+import dev.rivet.frontend.types.StaticInfo;
+import dev.rivet.frontend.types.Ty;
+import dev.rivet.ir.Function;
+import dev.rivet.ir.Global;
+import dev.rivet.ir.Module;
+import dev.rivet.ir.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lowers an analysed program to one IR module: every function of every crate, statics as
+ * globals, and the read-only data and panic locations bodies refer to. Calls into the runtime
+ * library go through {@link #runtime}, which checks that the runtime's definition has the
+ * signature the lowering relies on.
+ */
+public final class Lowering {
+    final Sema sema;
+    final Module module = new Module();
+    final Abi abi;
+    final DataPool pool = new DataPool(module);
+    final ConstData constData;
+    private final Map<FnInfo, Function> functions = new IdentityHashMap<>();
+    private final Map<String, String> locations = new HashMap<>();
+
+    private Lowering(Sema sema) {
+        this.sema = sema;
+        this.abi = new Abi(sema.layouts);
+        this.constData = new ConstData(sema, pool);
+    }
+
+    /** Lowers everything; the sema must be free of errors. */
+    public static Module lower(Sema sema) {
+        Lowering l = new Lowering(sema);
+        for (Crate c : sema.crates) {
+            for (StaticInfo s : c.statics) l.lowerStatic(s);
+            for (FnInfo f : c.functions) if (!f.skipped) l.function(f);
+        }
+        for (Crate c : sema.crates)
+            for (FnInfo f : c.functions)
+                if (!f.skipped && f.ast.body() != null) new FnLowering(l, f).lower();
+        return l.module;
+    }
+
+    /** The IR function for a Rust function, declared on first use. */
+    Function function(FnInfo f) {
+        Function fn = functions.get(f);
+        if (fn != null) return fn;
+        sema.items.signature(f);
+        String name = f.symbol;
+        fn = module.function(name);
+        if (fn == null) {
+            fn = new Function(name, abi.irParams(f.params, f.ret), abi.irReturn(f.ret));
+            module.add(fn);
+        }
+        fn.exported = f.exported() && f.ast.body() != null;
+        fn.noreturn = f.ret instanceof Ty.Never;
+        Attribute inline = Attribute.find(f.ast.attrs(), "inline");
+        if (inline != null) fn.inline = inline.words().contains("never") ? Function.Inline.NEVER : Function.Inline.HINT;
+        Attribute section = Attribute.find(f.ast.attrs(), "link_section");
+        if (section != null) fn.section = section.stringValue();
+        functions.put(f, fn);
+        return fn;
+    }
+
+    /**
+     * A runtime library function by symbol, with the IR signature lowering expects. If the runtime
+     * crate defines it, its signature must match; otherwise it is declared (and must be linked in).
+     */
+    Function runtime(String symbol, List<Type> params, Type ret, boolean noreturn) {
+        Function fn = module.function(symbol);
+        if (fn == null) {
+            fn = new Function(symbol, params, ret);
+            fn.noreturn = noreturn;
+            module.add(fn);
+        } else if (!fn.params.equals(params) || fn.ret != ret) {
+            throw new IllegalStateException("runtime function " + symbol + " has signature " + fn.signature().text()
+                    + ", lowering expects " + new dev.rivet.ir.Signature(params, ret).text());
+        }
+        return fn;
+    }
+
+    private void lowerStatic(StaticInfo s) {
+        ConstValue v = sema.consts.value(s);
+        Ty t = sema.items.staticType(s);
+        Global g = new Global(s.symbol, sema.layouts.of(t).align(), s.mutable());
+        if (v != null) g.items.addAll(constData.items(v));
+        g.exported = Attribute.has(s.ast.attrs(), "no_mangle");
+        g.used = Attribute.has(s.ast.attrs(), "used");
+        Attribute section = Attribute.find(s.ast.attrs(), "link_section");
+        if (section != null) g.section = section.stringValue();
+        module.add(g);
+    }
+
+    /**
+     * The symbol of a panic location ({@code core::panic::Location}: file as &str, line, column),
+     * shared by identical locations.
+     */
+    String location(Span span) {
+        String file = span.file().name();
+        String key = file + ":" + span.line() + ":" + span.column();
+        return locations.computeIfAbsent(key, k -> {
+            String str = pool.string(file);
+            return pool.items(List.of(new Global.Item.SymRef(str, 0),
+                    new Global.Item.Int(Type.I32, file.getBytes(StandardCharsets.UTF_8).length),
+                    new Global.Item.Int(Type.I32, span.line()), new Global.Item.Int(Type.I32, span.column())), 4, "loc");
+        });
+    }
+}

@@ -1,0 +1,67 @@
+//! The panic path: "panicked at FILE:LINE:COL:", the message, then exit status 101.
+
+use crate::console::{__rivet_exit, __rivet_write_str};
+use crate::fmt::__rivet_fmt_u32;
+
+/// Where a panic happened; the compiler lays these out as read-only data.
+#[repr(C)]
+pub struct Location {
+    file: &'static str,
+    line: u32,
+    col: u32,
+}
+
+const STDERR: u32 = 2;
+
+#[no_mangle]
+pub fn __rivet_panic_begin(loc: &Location) {
+    __rivet_write_str(STDERR, "panicked at ");
+    __rivet_write_str(STDERR, loc.file);
+    __rivet_write_str(STDERR, ":");
+    __rivet_fmt_u32(STDERR, loc.line, 10, 0, 0);
+    __rivet_write_str(STDERR, ":");
+    __rivet_fmt_u32(STDERR, loc.col, 10, 0, 0);
+    __rivet_write_str(STDERR, ":\n");
+}
+
+#[no_mangle]
+pub fn __rivet_panic_end() -> ! {
+    __rivet_write_str(STDERR, "\n");
+    __rivet_exit(101)
+}
+
+#[no_mangle]
+pub fn __rivet_panic_str(msg: &str, loc: &Location) -> ! {
+    __rivet_panic_begin(loc);
+    __rivet_write_str(STDERR, msg);
+    __rivet_panic_end()
+}
+
+fn two_numbers(loc: &Location, a: &str, x: usize, b: &str, y: usize) -> ! {
+    __rivet_panic_begin(loc);
+    __rivet_write_str(STDERR, a);
+    __rivet_fmt_u32(STDERR, x as u32, 10, 0, 0);
+    __rivet_write_str(STDERR, b);
+    __rivet_fmt_u32(STDERR, y as u32, 10, 0, 0);
+    __rivet_panic_end()
+}
+
+#[no_mangle]
+pub fn __rivet_panic_bounds(index: usize, len: usize, loc: &Location) -> ! {
+    two_numbers(loc, "index out of bounds: the len is ", len, " but the index is ", index)
+}
+
+#[no_mangle]
+pub fn __rivet_panic_slice_end(end: usize, len: usize, loc: &Location) -> ! {
+    two_numbers(loc, "range end index ", end, " out of range for slice of length ", len)
+}
+
+#[no_mangle]
+pub fn __rivet_panic_slice_start(start: usize, len: usize, loc: &Location) -> ! {
+    two_numbers(loc, "range start index ", start, " out of range for slice of length ", len)
+}
+
+#[no_mangle]
+pub fn __rivet_panic_slice_order(start: usize, end: usize, loc: &Location) -> ! {
+    two_numbers(loc, "slice index starts at ", start, " but ends at ", end)
+}
