@@ -70,7 +70,7 @@ final class FormatChecker {
         }
         List<Ty> types = new ArrayList<>();
         for (Expr a : args) types.add(tc.check(a, null));
-        boolean[] used = new boolean[args.size()];
+        java.util.BitSet used = new java.util.BitSet();
         List<FormatPlan.Part> parts = new ArrayList<>();
         int maxPositional = -1;
         boolean ok = true;
@@ -93,9 +93,9 @@ final class FormatChecker {
                 ok = false;
                 continue;
             }
-            used[arg] = true;
-            if (width >= 0) used[width] = true;
-            if (precision >= 0) used[precision] = true;
+            used.set(arg);
+            if (width >= 0) used.set(width);
+            if (precision >= 0) used.set(precision);
             ok &= traitOk(ph.spec().type(), types.get(arg), args.get(arg).span());
             parts.add(new FormatPlan.Part.Slot(arg, ph.spec(), width, precision));
         }
@@ -105,8 +105,8 @@ final class FormatChecker {
                     + (positional.size() == 1 ? "is 1 argument" : "are " + positional.size() + " arguments"));
             return null;
         }
-        for (int i = 0; i < used.length && i < positional.size() + named.size(); i++)
-            if (!used[i]) {
+        for (int i = 0; i < positional.size() + named.size(); i++)
+            if (!used.get(i)) {
                 tc.error(args.get(i).span(), i < positional.size() ? "argument never used" : "named argument never used");
                 ok = false;
             }

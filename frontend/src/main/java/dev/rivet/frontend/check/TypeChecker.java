@@ -147,7 +147,7 @@ final class TypeChecker extends MethodChecker {
         switch (u.op()) {
             case NEG -> {
                 if (u.operand() instanceof Expr.Lit lit && lit.value() instanceof Literal.Int) typing.negatedLiterals.add(lit);
-                Ty t = check(u.operand(), expected);
+                Ty t = operand(u.operand(), expected);
                 Ty s = shallow(t);
                 if (s instanceof Ty.Int i && !i.kind().signed)
                     return error(u.span(), "cannot apply unary operator `-` to type `" + i.kind().name + "`");
@@ -155,7 +155,7 @@ final class TypeChecker extends MethodChecker {
                 return t;
             }
             case NOT -> {
-                Ty t = check(u.operand(), expected);
+                Ty t = operand(u.operand(), expected);
                 if (!isInt(t) && !(shallow(t) instanceof Ty.Bool) && !isError(t))
                     return error(u.span(), "cannot apply unary operator `!` to type `" + Ty.show(t) + "`");
                 return t;
@@ -189,14 +189,14 @@ final class TypeChecker extends MethodChecker {
             return Ty.BOOL;
         }
         Ty hint = expected != null && (isInt(expected) || shallow(expected) instanceof Ty.Bool) ? expected : null;
-        Ty l = check(b.left(), hint);
+        Ty l = operand(b.left(), hint);
         if (op == Expr.BinOp.SHL || op == Expr.BinOp.SHR) {
-            Ty r = check(b.right(), null);
+            Ty r = operand(b.right(), null);
             if (!isInt(l) && !isError(l)) return error(b.span(), "no implementation for `" + Ty.show(l) + " " + op.symbol + " " + Ty.show(r) + "`");
             if (!isInt(r) && !isError(r)) return error(b.right().span(), "shift amount must be an integer");
             return l;
         }
-        Ty r = check(b.right(), l);
+        Ty r = operand(b.right(), l);
         if (!infer.unify(l, r)) {
             if (!isError(l) && !isError(r))
                 error(b.span(), "cannot " + verb(op) + " `" + Ty.show(r) + "` " + preposition(op) + " `" + Ty.show(l) + "`");
@@ -206,6 +206,19 @@ final class TypeChecker extends MethodChecker {
         if (!isInt(l) && !(bitwise && shallow(l) instanceof Ty.Bool) && !isError(l))
             return error(b.span(), "cannot " + verb(op) + " `" + Ty.show(r) + "` " + preposition(op) + " `" + Ty.show(l) + "`");
         return l;
+    }
+
+    /**
+     * An arithmetic operand. The standard library implements the operators for references to
+     * integers and bools too ({@code &u32 * u32}); such an operand is recorded to be loaded first.
+     */
+    private Ty operand(Expr e, Ty hint) {
+        Ty t = check(e, hint);
+        if (shallow(t) instanceof Ty.Ref r && (isInt(r.inner()) || shallow(r.inner()) instanceof Ty.Bool)) {
+            typing.derefOperands.add(e);
+            return r.inner();
+        }
+        return t;
     }
 
     private static String verb(Expr.BinOp op) {
@@ -264,12 +277,12 @@ final class TypeChecker extends MethodChecker {
         Ty t = check(a.target(), null);
         requirePlace(a.target());
         if (a.op() == Expr.BinOp.SHL || a.op() == Expr.BinOp.SHR) {
-            Ty r = check(a.value(), null);
+            Ty r = operand(a.value(), null);
             if ((!isInt(t) && !isError(t)) || (!isInt(r) && !isError(r)))
                 error(a.span(), "binary assignment operation `" + a.op().symbol + "=` cannot be applied to type `" + Ty.show(t) + "`");
             return Ty.UNIT;
         }
-        Ty r = check(a.value(), t);
+        Ty r = operand(a.value(), t);
         boolean bitwise = a.op() == Expr.BinOp.BIT_AND || a.op() == Expr.BinOp.BIT_OR || a.op() == Expr.BinOp.BIT_XOR;
         if (!infer.unify(t, r)) mismatch(a.value().span(), t, r);
         else if (!isInt(t) && !(bitwise && shallow(t) instanceof Ty.Bool) && !isError(t))

@@ -42,6 +42,8 @@ public final class Typing {
     public final Map<Object, Res.CtorRes> structs = new IdentityHashMap<>();
     /** Checked format strings of print-like macros. */
     public final Map<Expr.Macro, FormatPlan> formats = new IdentityHashMap<>();
+    /** Operands of arithmetic that are references to integers (std implements the operators for them): loaded first. */
+    public final java.util.Set<Expr> derefOperands = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Literal integers negated by a unary minus, for range checks. */
     final java.util.Set<Expr> negatedLiterals = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** The {@code self} parameter of a method, or null. */

@@ -117,9 +117,16 @@ abstract class ExprLowering extends PatternLowering {
         };
     }
 
+    /** An arithmetic operand, loaded first when it is a reference to an integer or bool. */
+    private Operand operand(Expr e) {
+        Operand v = expr(e);
+        if (v instanceof Operand.Diverged || !typing.derefOperands.contains(e)) return v;
+        return load(v.scalar(), strip(((Ty.Ref) ty(e)).inner()));
+    }
+
     private Operand unary(Expr.Unary u) {
         if (u.op() == Expr.UnOp.DEREF) return read(place(u));
-        Operand v = expr(u.operand());
+        Operand v = operand(u.operand());
         if (v instanceof Operand.Diverged) return v;
         Value x = v.scalar();
         if (u.op() == Expr.UnOp.NEG) return new Operand.Scalar(b.binary(Op.SUB, b.iconst(x.type(), 0), x));
@@ -128,12 +135,13 @@ abstract class ExprLowering extends PatternLowering {
 
     private Operand binary(Expr.Binary e) {
         if (e.op().isLazy()) return lazy(e);
-        Operand l = expr(e.left());
+        Operand l = operand(e.left());
         if (l instanceof Operand.Diverged) return l;
-        Operand r = expr(e.right());
+        Operand r = operand(e.right());
         if (r instanceof Operand.Diverged) return r;
-        if (e.op().isComparison()) return new Operand.Scalar(compare(e.op(), l, r, ty(e.left())));
-        return new Operand.Scalar(arithmetic(e.op(), l.scalar(), r.scalar(), ty(e.left()), e.span()));
+        Ty lt = typing.derefOperands.contains(e.left()) ? strip(((Ty.Ref) ty(e.left())).inner()) : ty(e.left());
+        if (e.op().isComparison()) return new Operand.Scalar(compare(e.op(), l, r, lt));
+        return new Operand.Scalar(arithmetic(e.op(), l.scalar(), r.scalar(), lt, e.span()));
     }
 
     /** {@code a && b}, {@code a || b}: the right side runs only when needed. */
@@ -171,7 +179,7 @@ abstract class ExprLowering extends PatternLowering {
     }
 
     private Operand compoundAssign(Expr.CompoundAssign a) {
-        Operand v = expr(a.value());
+        Operand v = operand(a.value());
         if (v instanceof Operand.Diverged) return v;
         Place p = place(a.target());
         Ty t = ty(a.target());
