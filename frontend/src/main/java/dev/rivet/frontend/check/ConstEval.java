@@ -51,9 +51,10 @@ public final class ConstEval {
 
     /** Type-checks {@code e} against {@code type} and evaluates it; null after an error. */
     public ConstValue evaluate(Expr e, Ty type, Env env) {
+        int errorsBefore = sema.diags.errorCount();
         Typing t = new TypeChecker(sema, new Env(env.scope(), env.selfType(), new Infer()), type).checkConstant(e, type);
         sema.remember(e, t);
-        if (sema.diags.hasErrors() && hasErrorType(t)) return null;
+        if (sema.diags.errorCount() > errorsBefore || hasErrorType(t)) return null;
         try {
             return new Evaluator(t).eval(e);
         } catch (Failed f) {

@@ -147,13 +147,20 @@ public final class ItemResolver {
         Item.Fn ast = fn.ast;
         Env env = new Env(fn.scope, fn.selfType, null);
         List<Ty> params = new ArrayList<>();
-        if (hasTypeParams(ast.generics())) sema.diags.unsupported(ast.nameSpan(), "generic functions (tier 2)");
+        if (hasTypeParams(ast.generics())) {
+            sema.diags.unsupported(ast.nameSpan(), "generic functions (tier 2)");
+            fn.skipped = true;
+            fn.params = List.of();
+            fn.ret = Ty.ERROR;
+            return;
+        }
         if (ast.isAsync()) sema.diags.unsupported(ast.nameSpan(), "async functions");
+        Ty self = fn.selfType != null ? fn.selfType : Ty.ERROR;
         switch (ast.self()) {
             case NONE -> { }
-            case VALUE -> params.add(fn.selfType);
-            case REF -> params.add(new Ty.Ref(false, fn.selfType));
-            case REF_MUT -> params.add(new Ty.Ref(true, fn.selfType));
+            case VALUE -> params.add(self);
+            case REF -> params.add(new Ty.Ref(false, self));
+            case REF_MUT -> params.add(new Ty.Ref(true, self));
         }
         if (ast.self() != Item.SelfKind.NONE && fn.selfType == null)
             sema.diags.error(ast.nameSpan(), "`self` parameter is only allowed in associated functions");

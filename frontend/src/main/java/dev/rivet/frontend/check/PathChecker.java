@@ -124,7 +124,7 @@ abstract class PathChecker extends PatternChecker {
             case Res.LocalRes l -> l.local().type;
             case Res.FnRes f -> {
                 sema.items.signature(f.fn());
-                if (f.fn().skipped) yield unsupported(span, "functions of trait implementations (tier 2)");
+                if (f.fn().skipped) yield unsupported(span, Sema.skippedReason(f.fn()));
                 yield new Ty.FnItem(f.fn());
             }
             case Res.ConstRes c -> sema.items.constType(c.info());

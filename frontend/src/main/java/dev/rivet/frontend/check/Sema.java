@@ -52,6 +52,11 @@ public final class Sema {
         }
     }
 
+    /** Declared functions rivet leaves out (generic, or in a trait impl) say so where they are used. */
+    static String skippedReason(FnInfo f) {
+        return "`" + f.displayName + "` is generic or part of a trait implementation (tier 2)";
+    }
+
     /** The typing of a function body, checking it on first request. */
     public Typing check(FnInfo fn) {
         Typing t = typings.get(fn);

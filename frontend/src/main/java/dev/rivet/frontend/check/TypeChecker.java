@@ -192,19 +192,17 @@ final class TypeChecker extends MethodChecker {
         Ty l = operand(b.left(), hint);
         if (op == Expr.BinOp.SHL || op == Expr.BinOp.SHR) {
             Ty r = operand(b.right(), null);
-            if (!isInt(l) && !isError(l)) return error(b.span(), "no implementation for `" + Ty.show(l) + " " + op.symbol + " " + Ty.show(r) + "`");
+            if (!isInt(l) && !isError(l)) return error(b.span(), cannot(op, l, r));
             if (!isInt(r) && !isError(r)) return error(b.right().span(), "shift amount must be an integer");
             return l;
         }
         Ty r = operand(b.right(), l);
         if (!infer.unify(l, r)) {
-            if (!isError(l) && !isError(r))
-                error(b.span(), "cannot " + verb(op) + " `" + Ty.show(r) + "` " + preposition(op) + " `" + Ty.show(l) + "`");
+            if (!isError(l) && !isError(r)) error(b.span(), cannot(op, l, r));
             return Ty.ERROR;
         }
         boolean bitwise = op == Expr.BinOp.BIT_AND || op == Expr.BinOp.BIT_OR || op == Expr.BinOp.BIT_XOR;
-        if (!isInt(l) && !(bitwise && shallow(l) instanceof Ty.Bool) && !isError(l))
-            return error(b.span(), "cannot " + verb(op) + " `" + Ty.show(r) + "` " + preposition(op) + " `" + Ty.show(l) + "`");
+        if (!isInt(l) && !(bitwise && shallow(l) instanceof Ty.Bool) && !isError(l)) return error(b.span(), cannot(op, l, r));
         return l;
     }
 
@@ -221,23 +219,16 @@ final class TypeChecker extends MethodChecker {
         return t;
     }
 
-    private static String verb(Expr.BinOp op) {
+    /** rustc's wording for an operator its operand types do not support. */
+    private static String cannot(Expr.BinOp op, Ty l, Ty r) {
+        String a = "`" + Ty.show(l) + "`", b = "`" + Ty.show(r) + "`";
         return switch (op) {
-            case ADD -> "add";
-            case SUB -> "subtract";
-            case MUL -> "multiply";
-            case DIV -> "divide";
-            case REM -> "calculate the remainder of";
-            default -> "apply `" + op.symbol + "` to";
-        };
-    }
-
-    private static String preposition(Expr.BinOp op) {
-        return switch (op) {
-            case ADD -> "to";
-            case SUB -> "from";
-            case MUL, DIV -> "by";
-            default -> "and";
+            case ADD -> "cannot add " + b + " to " + a;
+            case SUB -> "cannot subtract " + b + " from " + a;
+            case MUL -> "cannot multiply " + a + " by " + b;
+            case DIV -> "cannot divide " + a + " by " + b;
+            case REM -> "cannot calculate the remainder of " + a + " divided by " + b;
+            default -> "no implementation for " + a + " " + op.symbol + " " + b;
         };
     }
 

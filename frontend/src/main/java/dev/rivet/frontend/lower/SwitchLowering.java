@@ -64,7 +64,7 @@ final class SwitchLowering {
             List<Long> lo = values(l, r.low()), hi = values(l, r.high());
             if (lo == null || hi == null) return null;
             long from = lo.getFirst(), to = hi.getFirst() - (r.inclusive() ? 0 : 1);
-            if (to - from >= MAX_RANGE || to < from) return null;
+            if (to < from || to - from < 0 || to - from >= MAX_RANGE) return null; // (overflow-safe)
             List<Long> out = new ArrayList<>();
             for (long v = from; v <= to; v++) out.add(v);
             return out;

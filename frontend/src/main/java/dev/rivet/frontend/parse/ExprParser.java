@@ -204,8 +204,9 @@ abstract class ExprParser extends PatternParser {
 
     private Expr member(Expr base, Span start) {
         Token t = peek();
-        if (t.kind() == TokenKind.INT && t.suffix().isEmpty()) {
+        if (t.kind() == TokenKind.INT) {
             next();
+            if (!t.text().matches("\\d{1,9}")) throw error(t.span(), "invalid tuple index `" + t.text() + "`");
             return new Expr.TupleField(base, Integer.parseInt(t.text()), spanFrom(start));
         }
         if (t.kind() == TokenKind.FLOAT && t.text().matches("\\d+\\.\\d+")) {
