@@ -2,6 +2,11 @@ package dev.rivet.cli;
 
 import dev.rivet.frontend.Frontend;
 import dev.rivet.ir.Printer;
+import dev.rivet.ir.TargetTriple;
+import dev.rivet.linker.ObjectFile;
+import dev.rivet.linker.elf.Elf;
+import dev.rivet.linker.elf.RelocatableWriter;
+import java.util.Set;
 import dev.rivet.ir.pass.PassManager;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,13 +23,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "build", description = {"Compile a Rust program.",
     "Today the output is rivet's optimised IR (--emit ir); machine code comes with the back ends."})
 final class BuildCommand implements Callable<Integer> {
-    enum Emit { ir }
+    enum Emit { ir, obj }
 
     @Parameters(paramLabel = "FILE", description = "the program's root .rs file")
     Path file;
 
     @Option(names = "--emit", paramLabel = "KIND", description = "what to write: ${COMPLETION-CANDIDATES}")
     Emit emit;
+
+    @Option(names = "--target", paramLabel = "TRIPLE", description = "target triple (see `rivet boards`)")
+    String target;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "write here instead of standard output")
     Path output;
@@ -42,12 +50,22 @@ final class BuildCommand implements Callable<Integer> {
         if (dumpAfter != null && !PassManager.passNames().contains(dumpAfter))
             throw new UsageError("error: unknown pass `" + dumpAfter + "` (known: " + String.join(", ", PassManager.passNames().stream().sorted().toList()) + ")");
         if (emit == null)
-            throw new UserError("error: unsupported: machine code output (the Thumb and RISC-V back ends are not built yet); use --emit ir");
-        Frontend.Output out = Compiler.compile(file, dumpAfter, System.out, false);
+            throw new UserError("error: unsupported: firmware images (the linker is not built yet); use --emit ir or --emit obj");
+        TargetTriple triple = target == null ? null : TargetTriple.byTriple(target)
+                .orElseThrow(() -> new UsageError("error: unknown target `" + target + "` (known: " + String.join(", ", TargetTriple.triples()) + ")"));
+        if (emit == Emit.obj && triple == null) throw new UsageError("error: --emit obj needs --target");
+        Frontend.Output out = Compiler.compile(file, triple, dumpAfter, System.out, false);
         if (out.module() == null) {
             err.print(out.diagnostics().render());
             err.flush();
             return Main.EXIT_FAILURE;
+        }
+        if (emit == Emit.obj) {
+            ObjectFile obj = Compiler.codegen(out.module(), triple, file.getFileName().toString(), Set.of(), System.out);
+            byte[] bytes = RelocatableWriter.write(obj, triple.arch() == TargetTriple.Arch.ARM ? Elf.EF_ARM_EABI5 : 0);
+            Path to = output != null ? output : Path.of(Compiler.crateName(file) + ".o");
+            Files.write(to, bytes);
+            return Main.EXIT_OK;
         }
         String text = Printer.print(out.module());
         if (output != null) Files.writeString(output, text);

@@ -1,6 +1,14 @@
 package dev.rivet.cli;
 
+import dev.rivet.codegen.Backend;
+import dev.rivet.codegen.CodeGenerator;
+import dev.rivet.codegen.thumb.ThumbBackend;
 import dev.rivet.frontend.Frontend;
+import dev.rivet.frontend.parse.Cfg;
+import dev.rivet.ir.Module;
+import dev.rivet.ir.TargetTriple;
+import dev.rivet.linker.ObjectFile;
+import java.util.Set;
 import dev.rivet.frontend.SourceFile;
 import dev.rivet.frontend.resolve.SourceLoader;
 import dev.rivet.runtime.RuntimeSources;
@@ -28,7 +36,7 @@ public final class Compiler {
     }
 
     /** The runtime crate: its files come from the runtime module's resources. */
-    static Frontend.CrateInput runtimeCrate() {
+    static Frontend.CrateInput runtimeCrate(Cfg cfg) {
         Path root = Path.of(RuntimeSources.ROOT);
         SourceLoader loader = path -> {
             Path name = path.getFileName();
@@ -37,15 +45,35 @@ public final class Compiler {
                     .map(text -> new SourceFile(root.resolveSibling(name).toString(), text));
         };
         String text = RuntimeSources.read("lib.rs").orElseThrow(() -> new IllegalStateException("runtime library missing from the build"));
-        return new Frontend.CrateInput("rivet_rt", "rt.", new SourceFile(RuntimeSources.ROOT, text), root, loader);
+        return new Frontend.CrateInput("rivet_rt", "rt.", new SourceFile(RuntimeSources.ROOT, text), root, loader, cfg);
     }
 
-    /** Compiles {@code file} and the runtime to optimised IR. */
+    /** Compiles {@code file} and the runtime to optimised IR, target-neutral (for the interpreter). */
     public static Frontend.Output compile(Path file, String dumpAfter, PrintStream dump, boolean verify) {
+        return compile(file, null, dumpAfter, dump, verify);
+    }
+
+    /** Compiles {@code file} and the runtime to optimised IR, with {@code cfg} for {@code target} (null: none). */
+    public static Frontend.Output compile(Path file, TargetTriple target, String dumpAfter, PrintStream dump, boolean verify) {
         SourceFile root = readRoot(file);
         String name = crateName(file);
-        Frontend.CrateInput program = new Frontend.CrateInput(name, "", root, file, SourceLoader.fileSystem());
-        return Frontend.compile(List.of(program, runtimeCrate()), dumpAfter, dump, verify);
+        Cfg cfg = target == null ? Cfg.NONE : Cfg.forTarget(target.arch() == TargetTriple.Arch.ARM ? "arm" : "riscv32", false, Set.of());
+        Frontend.CrateInput program = new Frontend.CrateInput(name, "", root, file, SourceLoader.fileSystem(), cfg);
+        return Frontend.compile(List.of(program, runtimeCrate(cfg)), dumpAfter, dump, verify);
+    }
+
+    /** The back end for a target. */
+    static Backend backend(TargetTriple target) {
+        return switch (target.arch()) {
+            case ARM -> new ThumbBackend(target);
+            case RISCV32 -> throw new UserError("error: unsupported: the RISC-V back end is not built yet");
+        };
+    }
+
+    /** Compiles IR to a relocatable object. */
+    static ObjectFile codegen(Module m, TargetTriple target, String name, Set<String> dumpAfter, PrintStream dump) {
+        CodeGenerator cg = new CodeGenerator(backend(target), dumpAfter, (pass, text) -> dump.print("; after " + pass + "\n" + text));
+        return cg.generate(m, name);
     }
 
     /** rustc's crate name for a file: its stem with '-' as '_'. */

@@ -16,13 +16,20 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rivet run}: build a program and run it. */
 @Command(name = "run", description = {"Build a program and run it.",
-    "With --interpret the optimised IR runs in rivet's IR interpreter; the exit status is the program's."})
+    "Runs in the emulator on --board (default " + Firmware.DEFAULT_BOARD + ") or on the generic machine for --target;",
+    "with --interpret the optimised IR runs in rivet's IR interpreter. The exit status is the program's."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the program's root .rs file")
     Path file;
 
     @Option(names = "--interpret", description = "run the IR in the interpreter instead of the emulator")
     boolean interpret;
+
+    @Option(names = "--board", paramLabel = "BOARD", description = "board to emulate (default: " + Firmware.DEFAULT_BOARD + ")")
+    String board;
+
+    @Option(names = "--target", paramLabel = "TRIPLE", description = "run on the generic virt machine for this target")
+    String target;
 
     @Option(names = "--max-insns", paramLabel = "N", defaultValue = "2000000000",
             description = "stop after N executed instructions (default ${DEFAULT-VALUE})")
@@ -34,8 +41,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (!interpret)
-            throw new UserError("error: unsupported: running in the emulator needs the back ends, which are not built yet; use --interpret");
+        if (!interpret) {
+            Firmware.Built fw = Firmware.build(file, Firmware.selectBoard(board, target), err);
+            if (fw == null) return Main.EXIT_FAILURE;
+            return EmulatorRunner.run(fw, maxInstructions, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), err);
+        }
         Frontend.Output out = Compiler.compile(file, null, null, false);
         if (out.module() == null) {
             err.print(out.diagnostics().render());

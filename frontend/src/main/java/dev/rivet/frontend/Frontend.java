@@ -18,7 +18,12 @@ import java.util.Map;
  */
 public final class Frontend {
     /** A crate to compile: its root file, the path used to find its {@code mod} files, and how to read them. */
-    public record CrateInput(String name, String symbolPrefix, SourceFile root, Path rootPath, SourceLoader loader) {}
+    public record CrateInput(String name, String symbolPrefix, SourceFile root, Path rootPath, SourceLoader loader,
+                             dev.rivet.frontend.parse.Cfg cfg) {
+        public CrateInput(String name, String symbolPrefix, SourceFile root, Path rootPath, SourceLoader loader) {
+            this(name, symbolPrefix, root, rootPath, loader, dev.rivet.frontend.parse.Cfg.NONE);
+        }
+    }
 
     /** What the front end produced: the analysis (for tests and tools) and the diagnostics. */
     public record Analysis(Sema sema, List<Crate> crates, Diagnostics diagnostics) {}
@@ -58,7 +63,7 @@ public final class Frontend {
         Map<Block, ModuleScope> blockScopes = CrateBuilder.newBlockScopes();
         List<Crate> crates = new ArrayList<>();
         for (CrateInput in : inputs)
-            crates.add(CrateBuilder.build(in.name(), in.symbolPrefix(), in.root(), in.rootPath(), in.loader(), diags, blockScopes));
+            crates.add(CrateBuilder.build(in.name(), in.symbolPrefix(), in.root(), in.rootPath(), in.loader(), in.cfg(), diags, blockScopes));
         Sema sema = new Sema(crates, blockScopes, diags);
         sema.analyse();
         return new Analysis(sema, crates, diags);

@@ -39,6 +39,8 @@ public final class Global {
     /** Kept even when unreferenced ({@code #[used]}). */
     public boolean used;
     public String section;
+    /** Declared here, defined elsewhere (by the linker script or another object): no items, no storage. */
+    public boolean external;
     public final List<Item> items = new ArrayList<>();
 
     public Global(String name, int align, boolean mutable) {

@@ -64,6 +64,7 @@ public final class Parser {
                 case "mut" -> g.mutable = true;
                 case "export" -> g.exported = true;
                 case "used" -> g.used = true;
+                case "extern" -> g.external = true;
                 case "section" -> g.section = new String(string(), java.nio.charset.StandardCharsets.UTF_8);
                 default -> throw error("unknown global attribute '" + attr + "'");
             }
@@ -75,6 +76,7 @@ public final class Parser {
             g.items.add(item());
         }
         expect('}');
+        if (g.external && !g.items.isEmpty()) throw error("extern global @" + name + " cannot have initial data");
         return g;
     }
 

@@ -41,6 +41,7 @@ public final class Printer {
         if (g.mutable) out.append(" mut");
         if (g.exported) out.append(" export");
         if (g.used) out.append(" used");
+        if (g.external) out.append(" extern");
         if (g.section != null) out.append(" section ").append(quote(g.section.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         out.append(" = {");
         for (int i = 0; i < g.items.size(); i++) {

@@ -9,3 +9,7 @@ mod console;
 mod fmt;
 mod int;
 mod panic;
+mod mem;
+mod divide;
+mod wide;
+mod start;

@@ -91,10 +91,11 @@ public final class Lowering {
     }
 
     private void lowerStatic(StaticInfo s) {
-        ConstValue v = sema.consts.value(s);
+        ConstValue v = s.external ? null : sema.consts.value(s);
         Ty t = sema.items.staticType(s);
         Global g = new Global(s.symbol, sema.layouts.of(t).align(), s.mutable());
-        if (v != null) g.items.addAll(constData.items(v));
+        g.external = s.external;
+        if (v != null && !s.external) g.items.addAll(constData.items(v));
         g.exported = Attribute.has(s.ast.attrs(), "no_mangle");
         g.used = Attribute.has(s.ast.attrs(), "used");
         Attribute section = Attribute.find(s.ast.attrs(), "link_section");

@@ -36,7 +36,8 @@ abstract class ItemParser extends ExprParser {
             int before = pos;
             try {
                 List<Attribute> attrs = outerAttributes();
-                items.add(item(attrs));
+                Item item = item(attrs);
+                if (cfg.enabled(attrs)) items.add(item);
             } catch (ParseError e) {
                 if (pos == before) next();
                 recoverToItem();
@@ -272,7 +273,8 @@ abstract class ItemParser extends ExprParser {
             boolean fpub = visibility();
             Token fname = expectIdent("field name");
             expectPunct(":");
-            fields.add(new Item.Field(fname.text(), type(), fpub, fa, spanFrom(fs)));
+            Item.Field field = new Item.Field(fname.text(), type(), fpub, fa, spanFrom(fs));
+            if (cfg.enabled(fa)) fields.add(field);
             if (!eatPunct(",")) break;
         }
         expect(TokenKind.CLOSE_BRACE, "`}`");
@@ -315,7 +317,7 @@ abstract class ItemParser extends ExprParser {
                 fields = namedFields();
             }
             Expr disc = eatPunct("=") ? expression() : null;
-            variants.add(new Item.Variant(vname.text(), kind, fields, disc, va, spanFrom(vs)));
+            if (cfg.enabled(va)) variants.add(new Item.Variant(vname.text(), kind, fields, disc, va, spanFrom(vs)));
             if (!eatPunct(",")) break;
         }
         expect(TokenKind.CLOSE_BRACE, "`}`");

@@ -37,7 +37,13 @@ public final class Parser extends ItemParser {
     }
 
     public static FileAst parseFile(SourceFile file, Diagnostics diags) {
+        return parseFile(file, diags, Cfg.NONE);
+    }
+
+    /** Parses a file, dropping what {@code cfg} switches off. */
+    public static FileAst parseFile(SourceFile file, Diagnostics diags, Cfg cfg) {
         Parser p = new Parser(Lexer.lex(file, diags), diags);
+        p.cfg = cfg;
         List<Attribute> attrs = new ArrayList<>();
         List<Item> items = p.items(attrs);
         while (!p.atEof()) {
@@ -64,7 +70,11 @@ public final class Parser extends ItemParser {
         if (atPunct("#") && peek(1).kind() == TokenKind.OPEN_BRACKET || at(TokenKind.DOC_OUTER)) attrs = outerAttributes();
         if (isItemStart() && !atKeyword("unsafe") || (atKeyword("unsafe") && peek(1).kind() != TokenKind.OPEN_BRACE && isItemStart())) {
             Item item = item(attrs);
-            return new Stmt.ItemStmt(item, item.span());
+            return cfg.enabled(attrs) ? new Stmt.ItemStmt(item, item.span()) : new Stmt.Empty(item.span());
+        }
+        if (!cfg.enabled(attrs)) {
+            Stmt skipped = statement();
+            return new Stmt.Empty(skipped instanceof Stmt.ExprStmt es && !es.semi() ? start : spanFrom(start));
         }
         if (atKeyword("let")) return let(start);
         if (isBlockLikeStart()) {
@@ -111,13 +121,22 @@ public final class Parser extends ItemParser {
         List<Token> inner = tokenTree();
         Span close = previous().span();
         String name = path.isSingle() ? path.last() : "";
-        if (!BUILTIN_MACROS.contains(name)) return new Expr.MacroCall(path, inner, spanFrom(start));
+        boolean addrOf = path.last().equals("addr_of") || path.last().equals("addr_of_mut");
+        if (addrOf) name = path.last();
+        if (!BUILTIN_MACROS.contains(name) && !addrOf) return new Expr.MacroCall(path, inner, spanFrom(start));
         List<Token> sub = new ArrayList<>(inner);
         sub.add(new Token(TokenKind.EOF, "", close, null, "", false));
         Parser p = new Parser(sub, diags);
+        p.cfg = cfg;
         Span span = spanFrom(start);
         try {
             if (name.equals("matches")) return p.matchesArgs(name, nameSpan, span);
+            if (addrOf) { // core::ptr::addr_of!(place) is &raw const place
+                Expr place = p.expression();
+                p.eatPunct(",");
+                if (!p.atEof()) throw p.error(p.peek().span(), "expected one place expression in `" + name + "!`");
+                return new Expr.AddrOf(name.equals("addr_of_mut"), true, place, span);
+            }
             List<Expr> args = new ArrayList<>();
             while (!p.atEof()) {
                 args.add(p.macroArgument());

@@ -15,6 +15,9 @@ import java.util.Set;
  * {@code ||} as an empty closure parameter list), and error recovery.
  */
 abstract class ParserBase {
+    /** The configuration that decides which {@code #[cfg]}-attributed items exist. */
+    Cfg cfg = Cfg.NONE;
+
     /** Thrown to unwind to the nearest recovery point; the error is already reported. */
     static final class ParseError extends RuntimeException {
         ParseError() {

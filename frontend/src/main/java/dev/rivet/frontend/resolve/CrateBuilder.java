@@ -29,12 +29,15 @@ import java.util.Optional;
 public final class CrateBuilder {
     private final Diagnostics diags;
     private final SourceLoader loader;
+    private final dev.rivet.frontend.parse.Cfg cfg;
     private final Crate crate;
     /** Blocks that declare items, and the anonymous module holding them. */
     private final Map<Block, ModuleScope> blockScopes;
 
-    private CrateBuilder(Crate crate, Diagnostics diags, SourceLoader loader, Map<Block, ModuleScope> blockScopes) {
+    private CrateBuilder(Crate crate, Diagnostics diags, SourceLoader loader, dev.rivet.frontend.parse.Cfg cfg,
+                         Map<Block, ModuleScope> blockScopes) {
         this.crate = crate;
+        this.cfg = cfg;
         this.diags = diags;
         this.loader = loader;
         this.blockScopes = blockScopes;
@@ -42,10 +45,11 @@ public final class CrateBuilder {
 
     /** Parses and collects a crate whose root is {@code rootFile}. */
     public static Crate build(String name, String symbolPrefix, SourceFile rootFile, Path rootPath,
-                              SourceLoader loader, Diagnostics diags, Map<Block, ModuleScope> blockScopes) {
+                              SourceLoader loader, dev.rivet.frontend.parse.Cfg cfg, Diagnostics diags,
+                              Map<Block, ModuleScope> blockScopes) {
         Crate crate = new Crate(name, symbolPrefix);
-        CrateBuilder b = new CrateBuilder(crate, diags, loader, blockScopes);
-        Parser.FileAst ast = Parser.parseFile(rootFile, diags);
+        CrateBuilder b = new CrateBuilder(crate, diags, loader, cfg, blockScopes);
+        Parser.FileAst ast = Parser.parseFile(rootFile, diags, cfg);
         Path dir = rootPath.toAbsolutePath().getParent();
         ModuleScope root = new ModuleScope(name, null, crate, rootFile, dir == null ? Path.of(".") : dir);
         crate.root = root;
@@ -78,7 +82,7 @@ public final class CrateBuilder {
             case Item.Static s -> {
                 String symbol = Attribute.has(s.attrs(), "no_mangle") ? s.name()
                         : crate.uniqueSymbol(m.symbolPrefix() + s.name());
-                StaticInfo info = new StaticInfo(s, m, symbol);
+                StaticInfo info = new StaticInfo(s, m, symbol, false);
                 crate.statics.add(info);
                 define(m.values, s.name(), new Def.Static(info), s.nameSpan());
                 if (s.value() == null) diags.error(s.span(), "free static item without body");
@@ -195,7 +199,7 @@ public final class CrateBuilder {
                 return;
             }
             file = loaded.get();
-            Parser.FileAst ast = Parser.parseFile(file, diags);
+            Parser.FileAst ast = Parser.parseFile(file, diags, cfg);
             items = ast.items();
         }
         ModuleScope child = new ModuleScope(md.name(), m, crate, file, dir);
@@ -214,8 +218,13 @@ public final class CrateBuilder {
             if (i instanceof Item.Fn f) {
                 FnInfo info = function(m, f, null, true);
                 define(m.values, f.name(), new Def.Fn(info), f.nameSpan());
+            } else if (i instanceof Item.Static s) {
+                StaticInfo info = new StaticInfo(s, m, s.name(), true);
+                crate.symbols.add(s.name());
+                crate.statics.add(info);
+                define(m.values, s.name(), new Def.Static(info), s.nameSpan());
             } else {
-                diags.unsupported(i.span(), "extern statics");
+                diags.unsupported(i.span(), "this item in an extern block");
             }
         }
     }

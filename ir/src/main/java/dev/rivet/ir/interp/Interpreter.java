@@ -64,6 +64,7 @@ public final class Interpreter {
     private void layout() {
         long at = Memory.BASE;
         for (Global g : module.globals()) {
+            if (g.external) continue; // linker-defined: its address is an error to take here
             at = align(at, Math.max(1, g.align));
             symbols.put(g.name, at);
             at += Math.max(1, g.size());
@@ -75,7 +76,7 @@ public final class Interpreter {
             symbols.put(f.name, address);
             functionsByAddress.put(address, f);
         }
-        for (Global g : module.globals()) initialise(g);
+        for (Global g : module.globals()) if (!g.external) initialise(g);
     }
 
     private void initialise(Global g) {
@@ -93,7 +94,12 @@ public final class Interpreter {
 
     private long address(String symbol) {
         Long a = symbols.get(symbol);
-        if (a == null) throw new InterpreterError("reference to undefined symbol " + symbol);
+        if (a == null) {
+            Global g = module.global(symbol);
+            if (g != null && g.external)
+                throw new InterpreterError("@" + symbol + " is defined by the linker; the interpreter has no address for it");
+            throw new InterpreterError("reference to undefined symbol " + symbol);
+        }
         return a;
     }
 

@@ -1,0 +1,77 @@
+package dev.rivet.cli;
+
+import dev.rivet.boards.Board;
+import dev.rivet.boards.BoardRegistry;
+import dev.rivet.frontend.Frontend;
+import dev.rivet.ir.TargetTriple;
+import dev.rivet.linker.BoardScripts;
+import dev.rivet.linker.LinkException;
+import dev.rivet.linker.LinkedImage;
+import dev.rivet.linker.Linker;
+import dev.rivet.linker.ObjectFile;
+import dev.rivet.linker.script.ScriptException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Building firmware: source to IR, IR to an object, object to a linked image for a board. */
+final class Firmware {
+    /** The default board when neither --board nor --target is given (DESIGN.md). */
+    static final String DEFAULT_BOARD = "lm3s6965evb";
+
+    private Firmware() {}
+
+    /** A linked program and what it was built for. */
+    record Built(LinkedImage image, Board board, ObjectFile object) {
+        TargetTriple target() { return board.target(); }
+    }
+
+    /** The board for --board / --target (the generic virt machine), or the default board. */
+    static Board selectBoard(String board, String target) {
+        if (board != null && target != null) {
+            Board b = board(board);
+            TargetTriple t = triple(target);
+            if (b.target() != t)
+                throw new UsageError("error: board `" + board + "` is " + b.target().triple() + ", not " + target);
+            return b;
+        }
+        if (board != null) return board(board);
+        if (target != null) return BoardRegistry.virt(triple(target));
+        return board(DEFAULT_BOARD);
+    }
+
+    static TargetTriple triple(String target) {
+        return TargetTriple.byTriple(target).orElseThrow(() -> new UsageError(
+                "error: unknown target `" + target + "` (known: " + String.join(", ", TargetTriple.triples()) + ")"));
+    }
+
+    private static Board board(String name) {
+        try {
+            return BoardRegistry.builtin().get(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("error: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Compiles and links {@code file} for {@code board}; returns null after printing the
+     * diagnostics if the program has errors.
+     */
+    static Built build(Path file, Board board, PrintWriter err) {
+        TargetTriple target = board.target();
+        Frontend.Output out = Compiler.compile(file, target, null, null, false);
+        if (out.module() == null) {
+            err.print(out.diagnostics().render());
+            err.flush();
+            return null;
+        }
+        ObjectFile obj = Compiler.codegen(out.module(), target, file.getFileName().toString(), Set.of(), System.out);
+        try {
+            LinkedImage image = Linker.link(List.of(obj), BoardScripts.load(board, null, null), Linker.Options.DEFAULT);
+            return new Built(image, board, obj);
+        } catch (LinkException | ScriptException e) {
+            throw new UserError("error: linking failed: " + e.getMessage());
+        }
+    }
+}

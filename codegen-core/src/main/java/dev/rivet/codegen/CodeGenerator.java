@@ -1,0 +1,118 @@
+package dev.rivet.codegen;
+
+import dev.rivet.codegen.alloc.LinearScan;
+import dev.rivet.codegen.asm.Assembler;
+import dev.rivet.codegen.isel.IselContext;
+import dev.rivet.ir.Function;
+import dev.rivet.ir.Global;
+import dev.rivet.ir.Module;
+import dev.rivet.linker.ObjectFile;
+import dev.rivet.linker.Reloc;
+import dev.rivet.linker.Section;
+import dev.rivet.linker.Symbol;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Compiles an IR module to a relocatable object: every function through the machine passes
+ * (instruction selection, register allocation, emission), every global into its own data
+ * section. The pass list is data so that {@code --dump-after} can name any of them.
+ */
+public final class CodeGenerator {
+    /** The machine passes, in order, with what each does (for {@code --dump-after} help). */
+    public static final List<String[]> PASSES = List.of(
+            new String[] {"isel", "instruction selection: IR to machine instructions over virtual registers"},
+            new String[] {"regalloc", "linear-scan register allocation, spill code, move elimination"});
+
+    private final Backend backend;
+    private final Set<String> dumpAfter;
+    private final BiConsumer<String, String> dump;
+
+    /** @param dump receives (pass name, listing) after each pass named in {@code dumpAfter} */
+    public CodeGenerator(Backend backend, Set<String> dumpAfter, BiConsumer<String, String> dump) {
+        this.backend = backend;
+        this.dumpAfter = dumpAfter;
+        this.dump = dump;
+    }
+
+    public ObjectFile generate(Module m, String name) {
+        ObjectFile obj = new ObjectFile(name, backend.machine());
+        for (Function f : m.functions()) {
+            if (f.isDeclaration()) {
+                obj.reference(f.name);
+                continue;
+            }
+            function(obj, f);
+        }
+        for (Global g : m.globals()) {
+            if (g.external) obj.reference(g.name);
+            else global(obj, g);
+        }
+        return obj;
+    }
+
+    private void function(ObjectFile obj, Function f) {
+        MFunction mf = IselContext.lower(f, backend.isa());
+        after("isel", mf);
+        LinearScan.allocate(mf, backend.isa().regs());
+        after("regalloc", mf);
+        Assembler.Result r = backend.emit(mf);
+        String section = f.section != null ? f.section : ".text." + f.name;
+        Section s = obj.add(new Section(section, Section.Kind.TEXT, Math.max(r.align(), backend.functionAlign()), r.code(), r.code().length));
+        s.relocs.addAll(r.relocs());
+        for (long[] m : r.mapping()) s.mapping.add(new Section.Mapping(m[0], m[1] == 1 ? 'd' : 'c'));
+        for (Reloc rel : r.relocs()) obj.reference(rel.symbol());
+        obj.define(new Symbol(f.name, s, 0, r.code().length, f.exported, true, false));
+    }
+
+    private void after(String pass, MFunction mf) {
+        if (dumpAfter.contains(pass)) dump.accept(pass, mf.dump());
+    }
+
+    private void global(ObjectFile obj, Global g) {
+        Section.Kind kind = !g.mutable ? Section.Kind.RODATA : g.isZero() ? Section.Kind.BSS : Section.Kind.DATA;
+        String prefix = switch (kind) {
+            case RODATA -> ".rodata."; case DATA -> ".data."; case BSS -> ".bss."; case TEXT -> ".text.";
+        };
+        String name = g.section != null ? g.section : prefix + g.name;
+        int align = Math.max(g.align, 1);
+        Section s;
+        if (kind == Section.Kind.BSS && g.section == null) {
+            s = obj.add(Section.bss(name, align, g.size()));
+        } else {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            s = new Section(name, g.section != null && !g.mutable ? Section.Kind.RODATA : kind == Section.Kind.BSS ? Section.Kind.DATA : kind,
+                    align, data(g, bytes, obj), g.size());
+            obj.add(s);
+            fillRelocs(g, s, obj);
+            s.mapping.add(new Section.Mapping(0, 'd'));
+        }
+        s.retain = g.used;
+        obj.define(new Symbol(g.name, s, 0, g.size(), g.exported, false, false));
+    }
+
+    private static byte[] data(Global g, ByteArrayOutputStream out, ObjectFile obj) {
+        for (Global.Item item : g.items) {
+            switch (item) {
+                case Global.Item.Bytes b -> out.writeBytes(b.bytes());
+                case Global.Item.Int n -> { for (int k = 0; k < n.type().bytes(); k++) out.write((int) (n.value() >>> (8 * k))); }
+                case Global.Item.SymRef r -> { for (int k = 0; k < 4; k++) out.write((int) (r.offset() >>> (8 * k))); }
+                case Global.Item.Zero z -> out.writeBytes(new byte[z.count()]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private void fillRelocs(Global g, Section s, ObjectFile obj) {
+        int at = 0;
+        for (Global.Item item : g.items) {
+            if (item instanceof Global.Item.SymRef r) {
+                s.relocs.add(new Reloc(at, backend.dataRelocType(), r.symbol(), r.offset()));
+                obj.reference(r.symbol());
+            }
+            at += item.size();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.rivet.codegen;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A machine instruction of some ISA, over virtual or physical registers. The ISA's instruction
+ * records implement this so that the shared layer (liveness, register allocation, frame
+ * layout, layout of blocks) can work on them without knowing the ISA.
+ */
+public interface MInst {
+    /** Reports the registers the instruction reads ({@code use}) and writes ({@code def}). */
+    void regs(RegVisitor v);
+
+    /** The same instruction with every register replaced by {@code f}'s result. */
+    MInst mapRegs(UnaryOperator<Reg> f);
+
+    /** Register operands seen by {@link #regs}. */
+    interface RegVisitor {
+        void use(Reg r);
+
+        void def(Reg r);
+
+        /**
+         * A definition written before the instruction has read all its uses (it expands to several
+         * machine instructions), so it must not share a register with any of them.
+         */
+        default void earlyDef(Reg r) { def(r); }
+    }
+
+    /** A plain register-to-register copy, which allocation may remove by giving both the same register. */
+    default boolean isMove() { return false; }
+
+    /** For moves: the register copied to (first) and from (second). */
+    default List<Reg> moveOperands() { return List.of(); }
+
+    /** A call: every caller-saved register is clobbered across it. */
+    default boolean isCall() { return false; }
+
+    /** Blocks this instruction may transfer control to (by id). */
+    default List<Integer> targets() { return List.of(); }
+
+    /** Ends a block (branch, return, trap). */
+    default boolean isTerminator() { return false; }
+
+    /** Returns from the function (the epilogue goes before it). */
+    default boolean isReturn() { return false; }
+}

@@ -1,0 +1,246 @@
+package dev.rivet.codegen.isel;
+
+import dev.rivet.codegen.MBlock;
+import dev.rivet.codegen.MFunction;
+import dev.rivet.codegen.MInst;
+import dev.rivet.codegen.Reg;
+import dev.rivet.codegen.StackObject;
+import dev.rivet.ir.Block;
+import dev.rivet.ir.Function;
+import dev.rivet.ir.Inst;
+import dev.rivet.ir.Op;
+import dev.rivet.ir.Param;
+import dev.rivet.ir.Slot;
+import dev.rivet.ir.Target;
+import dev.rivet.ir.Type;
+import dev.rivet.ir.Value;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of lowering one IR function to machine instructions, and the services every ISA's
+ * instruction selector uses: IR values to virtual registers (two for 64-bit values), constants
+ * and addresses rematerialised where they are used, block parameters passed by parallel
+ * copies (on split edges where a branch has several successors), calls and returns by the
+ * calling convention.
+ */
+public final class IselContext {
+    public final MFunction mf;
+    public final Function fn;
+    public final Isa isa;
+    private final Map<Value, Reg[]> values = new IdentityHashMap<>();
+    private final Map<Block, MBlock> blocks = new IdentityHashMap<>();
+    private final Map<Slot, StackObject> slots = new IdentityHashMap<>();
+    private MBlock current;
+
+    private IselContext(Function fn, Isa isa) {
+        this.fn = fn;
+        this.isa = isa;
+        this.mf = new MFunction(fn.name);
+    }
+
+    /** Lowers {@code fn} to a machine function over virtual registers. */
+    public static MFunction lower(Function fn, Isa isa) {
+        IselContext ctx = new IselContext(fn, isa);
+        for (Block b : fn.blocks()) ctx.blocks.put(b, ctx.mf.newBlock());
+        for (Slot s : fn.slots()) ctx.slots.put(s, ctx.mf.frame.local(Math.max(s.size, 1), s.align));
+        for (Block b : fn.blocks()) for (Param p : b.params()) ctx.defineNew(p);
+        ctx.current = ctx.blocks.get(fn.entry());
+        ctx.receiveParameters();
+        for (Block b : fn.blocks()) {
+            ctx.current = ctx.blocks.get(b);
+            for (Inst i : b.insts()) {
+                if (i.op == Op.CONST || i.op == Op.SLOTADDR || i.op == Op.SYMADDR) continue; // rematerialised at uses
+                if (ctx.folded.contains(i)) continue;
+                isa.select(ctx, i);
+            }
+        }
+        return ctx.mf;
+    }
+
+    // ---- emission ----
+
+    public void emit(MInst m) {
+        current.insts.add(m);
+    }
+
+    public MBlock current() { return current; }
+
+    public MBlock block(Block b) { return blocks.get(b); }
+
+    /** The block laid out after the current one, or null. */
+    public MBlock nextInLayout() {
+        int i = mf.blocks.indexOf(current);
+        return i + 1 < mf.blocks.size() ? mf.blocks.get(i + 1) : null;
+    }
+
+    public Reg.Virtual newReg() { return mf.newVReg(); }
+
+    public StackObject slot(Slot s) { return slots.get(s); }
+
+    // ---- values ----
+
+    private Reg[] defineNew(Value v) {
+        Reg[] r = isa.isPair(v.type()) ? new Reg[] {newReg(), newReg()} : new Reg[] {newReg()};
+        values.put(v, r);
+        return r;
+    }
+
+    /** The register(s) an instruction's result goes to. */
+    public Reg[] result(Inst i) {
+        Reg[] r = values.get(i);
+        return r != null ? r : defineNew(i);
+    }
+
+    public Reg resultReg(Inst i) { return result(i)[0]; }
+
+    /** A register holding a 32-bit-or-narrower value. */
+    public Reg reg(Value v) {
+        return regs(v)[0];
+    }
+
+    /** The register(s) holding a value, materialising constants and addresses here. */
+    public Reg[] regs(Value v) {
+        if (v instanceof Inst i) {
+            switch (i.op) {
+                case CONST -> {
+                    if (isa.isPair(i.type))
+                        return new Reg[] {isa.constant(this, i.imm & 0xFFFF_FFFFL), isa.constant(this, i.imm >>> 32)};
+                    return new Reg[] {isa.constant(this, i.imm)};
+                }
+                case SLOTADDR -> { return new Reg[] {isa.stackAddress(this, slots.get(i.slot))}; }
+                case SYMADDR -> { return new Reg[] {isa.symbolAddress(this, i.symbol, i.imm)}; }
+                default -> { }
+            }
+        }
+        Reg[] r = values.get(v);
+        if (r == null) return defineNew(v); // defined by a block not yet lowered
+        return r;
+    }
+
+    public static boolean isConst(Value v) { return v instanceof Inst i && i.op == Op.CONST; }
+
+    private Map<Value, Integer> uses;
+
+    /** How many times {@code v} is used in the function (operands and branch arguments). */
+    public int uses(Value v) {
+        if (uses == null) uses = dev.rivet.ir.Cfg.useCounts(fn);
+        return uses.getOrDefault(v, 0);
+    }
+
+    /** True if {@code v} is an instruction of {@code b} used only once, by {@code b}'s terminator. */
+    public boolean onlyFeedsTerminator(Value v, Block b) {
+        return v instanceof Inst i && i.block() == b && uses(v) == 1 && b.terminator() != null
+                && b.terminator().args.contains(v);
+    }
+
+    /** Instructions a selector folded into a later one (e.g. a compare into a branch); skipped when reached. */
+    public final java.util.Set<Inst> folded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    public static long constValue(Value v) { return ((Inst) v).imm; }
+
+    // ---- control flow ----
+
+    /**
+     * The block to branch to for {@code t}. Arguments to block parameters are copied on the way:
+     * directly in the current block when {@code single} (the branch is the block's only exit),
+     * else in a new edge block laid out right after the current one.
+     */
+    public int target(Target t, boolean single) {
+        MBlock to = blocks.get(t.block);
+        if (t.args.isEmpty()) return to.id;
+        if (single) {
+            copyArguments(t);
+            return to.id;
+        }
+        MBlock edge = mf.newBlock();
+        mf.blocks.remove(edge);
+        mf.blocks.add(mf.blocks.indexOf(current) + 1, edge);
+        MBlock saved = current;
+        current = edge;
+        copyArguments(t);
+        emit(isa.jump(to.id));
+        current = saved;
+        return edge.id;
+    }
+
+    private void copyArguments(Target t) {
+        List<Reg> dst = new ArrayList<>(), src = new ArrayList<>();
+        for (int k = 0; k < t.args.size(); k++) {
+            Reg[] d = values.get(t.block.params().get(k));
+            Reg[] s = regs(t.args.get(k));
+            for (int w = 0; w < d.length; w++) {
+                dst.add(d[w]);
+                src.add(s[w]);
+            }
+        }
+        for (MInst m : ParallelCopy.sequence(dst, src, isa.regs(), this::newReg)) emit(m);
+    }
+
+    // ---- calls ----
+
+    /**
+     * Passes {@code args} as the convention says (registers by moves, stack words into the
+     * outgoing area), emits {@code call}, then copies the results out.
+     *
+     * @param call builds the call instruction given the argument registers it reads and the
+     *             result registers it writes
+     */
+    public void call(List<Value> args, Inst result, java.util.function.BiFunction<List<Integer>, List<Integer>, MInst> call) {
+        List<Type> types = new ArrayList<>();
+        for (Value a : args) types.add(a.type());
+        List<ArgLocation> locs = isa.conventions().arguments(types);
+        List<Integer> used = new ArrayList<>();
+        List<MInst> moves = new ArrayList<>();
+        for (int k = 0; k < args.size(); k++) {
+            Reg[] r = regs(args.get(k));
+            ArgLocation loc = locs.get(k);
+            for (int w = 0; w < r.length; w++) {
+                if (w < loc.regs().size()) {
+                    moves.add(isa.regs().move(Reg.phys(loc.regs().get(w)), r[w]));
+                    used.add(loc.regs().get(w));
+                } else {
+                    int off = loc.stackOffset() + 4 * (w - loc.regs().size());
+                    emit(isa.storeOutgoing(r[w], off));
+                }
+            }
+        }
+        mf.frame.outgoingArgs = Math.max(mf.frame.outgoingArgs, CallingConvention.stackBytes(locs));
+        moves.forEach(this::emit);
+        List<Integer> results = result != null && result.hasResult() ? isa.conventions().result(result.type) : List.of();
+        emit(call.apply(used, results));
+        mf.makesCalls = true;
+        if (!results.isEmpty()) {
+            Reg[] dst = result(result);
+            for (int w = 0; w < dst.length; w++) emit(isa.regs().move(dst[w], Reg.phys(results.get(w))));
+        }
+    }
+
+    /** Moves a return value into the result registers; the ISA emits the return itself. */
+    public List<Integer> returnValue(Value v) {
+        List<Integer> res = isa.conventions().result(v.type());
+        Reg[] r = regs(v);
+        for (int w = 0; w < r.length; w++) emit(isa.regs().move(Reg.phys(res.get(w)), r[w]));
+        return res;
+    }
+
+    /** Copies the incoming arguments into the entry block's parameter registers. */
+    private void receiveParameters() {
+        List<ArgLocation> locs = isa.conventions().arguments(fn.params);
+        List<Param> params = fn.entry().params();
+        for (int k = 0; k < params.size(); k++) {
+            Reg[] dst = values.get(params.get(k));
+            ArgLocation loc = locs.get(k);
+            for (int w = 0; w < dst.length; w++) {
+                if (w < loc.regs().size()) {
+                    emit(isa.regs().move(dst[w], Reg.phys(loc.regs().get(w))));
+                } else {
+                    int off = loc.stackOffset() + 4 * (w - loc.regs().size());
+                    emit(isa.loadStack(dst[w], mf.frame.incomingArg(off, 4)));
+                }
+            }
+        }
+    }
+}

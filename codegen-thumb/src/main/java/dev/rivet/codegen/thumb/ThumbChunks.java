@@ -1,0 +1,138 @@
+package dev.rivet.codegen.thumb;
+
+import dev.rivet.codegen.asm.Assembler;
+import dev.rivet.codegen.asm.Chunk;
+import dev.rivet.codegen.asm.Label;
+
+/**
+ * The Thumb chunks whose encoding depends on a label's distance: branches (16-bit first, grown
+ * only when out of reach) and pc-relative literal loads.
+ */
+final class ThumbChunks {
+    private ThumbChunks() {}
+
+    /** Thrown when an ARMv6-M branch needs BL's reach but the function does not save LR; emission restarts saving it. */
+    static final class NeedsLinkRegister extends RuntimeException {
+        NeedsLinkRegister() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * b or b&lt;cond&gt; to a label. Forms: 16-bit (±256 bytes conditional, ±2 KiB unconditional);
+     * then on ARMv7-M the 32-bit B.W / B&lt;c&gt;.W; on ARMv6-M, which has neither, an inverted
+     * short branch over B, then over BL (which needs LR saved).
+     */
+    static final class Branch implements Chunk {
+        private final Cond cond; // null: unconditional
+        private final Label target;
+        private final boolean thumb2;
+        private final boolean lrSaved;
+        private int form;
+
+        Branch(Cond cond, Label target, boolean thumb2, boolean lrSaved) {
+            this.cond = cond;
+            this.target = target;
+            this.thumb2 = thumb2;
+            this.lrSaved = lrSaved;
+        }
+
+        @Override public Label target() { return target; }
+
+        @Override
+        public int size() {
+            if (form == 0) return 2;
+            if (thumb2 || cond == null || form == 1) return 4;
+            return 6;
+        }
+
+        /** Offset of the instruction that reaches the label, within the chunk. */
+        private int jumpAt() { return !thumb2 && cond != null && form > 0 ? 2 : 0; }
+
+        @Override
+        public boolean reaches(long at, long to) {
+            long off = to - (at + jumpAt() + 4);
+            if (form == 0) return cond != null ? fits(off, -256, 254) : fits(off, -2048, 2046);
+            if (thumb2) return cond != null ? fits(off, -(1 << 20), (1 << 20) - 2) : fits(off, -(1 << 24), (1 << 24) - 2);
+            if (cond != null && form == 1) return fits(off, -2048, 2046);
+            return fits(off, -(1 << 22), (1 << 22) - 2); // BL on ARMv6-M
+        }
+
+        private static boolean fits(long v, long lo, long hi) { return v >= lo && v <= hi; }
+
+        @Override
+        public boolean grow() {
+            int max = thumb2 ? 1 : cond == null ? 1 : 2;
+            if (form >= max) return false;
+            form++;
+            boolean usesBl = !thumb2 && (cond == null ? form == 1 : form == 2);
+            if (usesBl && !lrSaved) throw new NeedsLinkRegister();
+            return true;
+        }
+
+        @Override
+        public void encode(Assembler.Output out) {
+            int at = out.offset();
+            int off = out.labelOffset(target) - (at + jumpAt() + 4);
+            if (form == 0) {
+                out.put16(cond != null ? ThumbEncoder.bcond(cond.ordinal(), off >> 1) : ThumbEncoder.b(off >> 1));
+            } else if (thumb2) {
+                long w = cond != null ? ThumbEncoder.bcondW(cond.ordinal(), off) : ThumbEncoder.bw(off);
+                out.putThumb32((int) (w >>> 16), (int) w & 0xFFFF);
+            } else if (cond == null) {
+                long w = ThumbEncoder.bl(off);
+                out.putThumb32((int) (w >>> 16), (int) w & 0xFFFF);
+            } else if (form == 1) {
+                out.put16(ThumbEncoder.bcond(cond.invert().ordinal(), 0)); // skip the b
+                out.put16(ThumbEncoder.b(off >> 1));
+            } else {
+                out.put16(ThumbEncoder.bcond(cond.invert().ordinal(), 1)); // skip the bl
+                long w = ThumbEncoder.bl(off);
+                out.putThumb32((int) (w >>> 16), (int) w & 0xFFFF);
+            }
+        }
+    }
+
+    /** ldr rt, [pc, #imm] of a literal-pool word; on ARMv7-M grows to LDR.W (±4 KiB). */
+    static final class LiteralLoad implements Chunk {
+        private final int rt;
+        private final Label literal;
+        private final boolean thumb2;
+        private boolean wide;
+
+        LiteralLoad(int rt, Label literal, boolean thumb2) {
+            this.rt = rt;
+            this.literal = literal;
+            this.thumb2 = thumb2;
+        }
+
+        @Override public Label target() { return literal; }
+
+        @Override public int size() { return wide ? 4 : 2; }
+
+        @Override
+        public boolean reaches(long at, long to) {
+            long off = to - ((at + 4) & ~3L);
+            if (!wide) return off >= 0 && off <= 1020 && off % 4 == 0;
+            return off >= -4095 && off <= 4095;
+        }
+
+        @Override
+        public boolean grow() {
+            if (wide || !thumb2) return false;
+            wide = true;
+            return true;
+        }
+
+        @Override
+        public void encode(Assembler.Output out) {
+            int off = out.labelOffset(literal) - ((out.offset() + 4) & ~3);
+            if (!wide) {
+                out.put16(ThumbEncoder.ldrLiteral(rt, off >> 2));
+            } else {
+                int u = off >= 0 ? 1 : 0;
+                out.putThumb32(0xF85F | u << 7, rt << 12 | Math.abs(off));
+            }
+        }
+    }
+}

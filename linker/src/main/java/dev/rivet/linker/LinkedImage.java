@@ -1,0 +1,41 @@
+package dev.rivet.linker;
+
+import java.util.List;
+
+/**
+ * A linked program: output sections with their run (VMA) and load (LMA) addresses and final
+ * bytes, the symbols, the entry point, and which input went where (for map files and sizes).
+ */
+public record LinkedImage(ObjectFile.Machine machine, long entry, List<OutputSection> sections, List<LinkedSymbol> symbols,
+                          List<RegionUse> regions) {
+    /**
+     * @param data the bytes, or null for a section that occupies no file space (.bss, NOLOAD)
+     * @param kind TEXT, RODATA, DATA or BSS: what its contents are (for ELF flags)
+     */
+    public record OutputSection(String name, long vma, long lma, long size, byte[] data, Section.Kind kind, int align,
+                                List<Placement> placements) {
+        public boolean loaded() { return data != null && size > 0; }
+    }
+
+    /** An input section placed in an output section. */
+    public record Placement(String object, String section, long address, long size, Section.Kind kind, List<Section.Mapping> mapping) {}
+
+    /** @param section the output section the symbol is in, or null for an absolute symbol */
+    public record LinkedSymbol(String name, long value, long size, boolean function, boolean global, String section) {}
+
+    /** How much of a memory region the image uses. */
+    public record RegionUse(String name, long origin, long length, long used) {}
+
+    public LinkedSymbol symbol(String name) {
+        for (LinkedSymbol s : symbols) if (s.name().equals(name)) return s;
+        return null;
+    }
+
+    /** The function symbol containing {@code address}, or null. */
+    public LinkedSymbol functionAt(long address) {
+        long a = address & ~1L;
+        for (LinkedSymbol s : symbols)
+            if (s.function() && a >= (s.value() & ~1L) && a < (s.value() & ~1L) + Math.max(s.size(), 1)) return s;
+        return null;
+    }
+}

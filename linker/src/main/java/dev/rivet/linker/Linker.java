@@ -1,0 +1,222 @@
+package dev.rivet.linker;
+
+import dev.rivet.linker.script.LinkerScript;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Links relocatable objects into an image as a linker script says: resolve symbols, drop
+ * sections nothing reaches (--gc-sections, from the entry point, KEEP and EXTERN), lay out,
+ * apply relocations, and report undefined symbols with the functions that use them.
+ */
+public final class Linker {
+    /** @param gcSections drop unreachable sections */
+    public record Options(boolean gcSections) {
+        public static final Options DEFAULT = new Options(true);
+    }
+
+    private final List<ObjectFile> objects;
+    private final LinkerScript script;
+    private final Options options;
+    private final List<InputSection> inputs = new ArrayList<>();
+    private final Map<Section, InputSection> bySection = new IdentityHashMap<>();
+    private SymbolTable symbols;
+    private Layout layout;
+
+    private Linker(List<ObjectFile> objects, LinkerScript script, Options options) {
+        this.objects = objects;
+        this.script = script;
+        this.options = options;
+    }
+
+    public static LinkedImage link(List<ObjectFile> objects, LinkerScript script, Options options) {
+        return new Linker(objects, script, options).run();
+    }
+
+    private LinkedImage run() {
+        if (objects.isEmpty()) throw new LinkException("nothing to link");
+        ObjectFile.Machine machine = objects.getFirst().machine;
+        for (ObjectFile o : objects) {
+            if (o.machine != machine) throw new LinkException(o.name + " is for " + o.machine + ", not " + machine);
+            for (Section s : o.sections) {
+                InputSection in = new InputSection(o, s);
+                inputs.add(in);
+                bySection.put(s, in);
+            }
+        }
+        symbols = new SymbolTable(objects, bySection);
+        if (!symbols.errors().isEmpty()) throw new LinkException(String.join("\n", symbols.errors()));
+        layout = new Layout(script, inputs, symbols);
+        markLive();
+        for (InputSection s : inputs)
+            if (s.live && s.output == null && !s.discarded)
+                throw new LinkException("section " + s + " is not placed by the linker script, and no output section holds its kind");
+        layout.run();
+        checkUndefined();
+        return image(machine);
+    }
+
+    // ---- garbage collection ----
+
+    private void markLive() {
+        if (!options.gcSections()) {
+            for (InputSection s : inputs) s.live = !s.discarded;
+            return;
+        }
+        Deque<InputSection> work = new ArrayDeque<>();
+        List<String> roots = new ArrayList<>(layout.externs);
+        roots.add(entryName());
+        for (String r : roots) {
+            SymbolTable.Def d = symbols.global(r);
+            if (d != null) work.add(d.section());
+        }
+        work.addAll(layout.kept);
+        for (InputSection s : inputs) if (s.section.retain) work.add(s);
+        while (!work.isEmpty()) {
+            InputSection s = work.pop();
+            if (s.live || s.discarded) continue;
+            s.live = true;
+            for (Reloc r : s.section.relocs) {
+                if (r.symbol() == null) continue;
+                SymbolTable.Def d = symbols.lookup(s.object, r.symbol());
+                if (d != null && !d.section().live) work.add(d.section());
+            }
+        }
+    }
+
+    private String entryName() {
+        return layout.entry != null ? layout.entry : "_start";
+    }
+
+    // ---- symbols ----
+
+    private void checkUndefined() {
+        Map<String, Set<String>> missing = new LinkedHashMap<>();
+        for (InputSection s : inputs) {
+            if (!s.live) continue;
+            for (Reloc r : s.section.relocs) {
+                if (r.symbol() == null || address(s.object, r.symbol()) != null) continue;
+                if (isWeakUndefined(s.object, r.symbol())) continue;
+                missing.computeIfAbsent(r.symbol(), k -> new LinkedHashSet<>()).add(referrer(s, r.offset()));
+            }
+        }
+        if (missing.isEmpty()) return;
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Set<String>> e : missing.entrySet()) {
+            if (!sb.isEmpty()) sb.append('\n');
+            sb.append("undefined symbol `").append(e.getKey()).append("`, referenced from ").append(String.join(", ", e.getValue()));
+        }
+        throw new LinkException(sb.toString());
+    }
+
+    private static boolean isWeakUndefined(ObjectFile o, String name) {
+        Symbol s = o.symbol(name);
+        return s != null && !s.defined() && s.weak();
+    }
+
+    /** "function (object)" for the function containing {@code offset} of {@code s}. */
+    private static String referrer(InputSection s, long offset) {
+        for (Symbol sym : s.object.symbols())
+            if (sym.section() == s.section && offset >= sym.value() && offset < sym.value() + Math.max(sym.size(), 1))
+                return "`" + sym.name() + "` (" + s.object.name + ")";
+        return s.toString();
+    }
+
+    /** A symbol's address as seen from {@code from}, or null if nothing defines it. */
+    private Long address(ObjectFile from, String name) {
+        SymbolTable.Def d = symbols.lookup(from, name);
+        if (d != null && d.section().address >= 0) return d.section().address + d.symbol().value();
+        if (d != null && d.section().live) return null;
+        return layout.scriptSymbols.get(name);
+    }
+
+    private boolean isThumbFunction(ObjectFile from, String name, ObjectFile.Machine m) {
+        if (m != ObjectFile.Machine.ARM) return false;
+        SymbolTable.Def d = symbols.lookup(from, name);
+        return d != null && d.symbol().function();
+    }
+
+    // ---- output ----
+
+    private LinkedImage image(ObjectFile.Machine machine) {
+        RelocationHandler handler = machine == ObjectFile.Machine.ARM ? new ArmRelocations() : new RiscvRelocations();
+        List<LinkedImage.OutputSection> out = new ArrayList<>();
+        Map<InputSection, String> home = new HashMap<>();
+        for (Layout.OutSec o : layout.outputs.values()) {
+            byte[] data = o.nobits ? null : new byte[(int) o.size];
+            if (data != null && o.fill != 0) fill(data, o.fill);
+            List<LinkedImage.Placement> placements = new ArrayList<>();
+            Section.Kind kind = Section.Kind.BSS;
+            for (InputSection s : o.inputs) {
+                home.put(s, o.name);
+                int at = (int) (s.address - o.vma);
+                if (data != null && s.section.data != null) System.arraycopy(s.section.data, 0, data, at, s.section.data.length);
+                placements.add(new LinkedImage.Placement(s.object.name, s.name(), s.address, s.section.size, s.section.kind, s.section.mapping));
+                kind = stronger(kind, s.section.kind);
+            }
+            if (data != null) {
+                for (long[] item : o.data) writeData(data, (int) item[0], (int) item[1], item[2]);
+                if (!o.data.isEmpty()) kind = stronger(kind, Section.Kind.RODATA);
+                for (InputSection s : o.inputs) relocate(handler, s, data, (int) (s.address - o.vma), machine);
+            }
+            out.add(new LinkedImage.OutputSection(o.name, o.vma, o.lma, o.size, data, kind, o.align, placements));
+        }
+        List<LinkedImage.LinkedSymbol> syms = symbolsOf(machine, home);
+        Long entry = address(null, entryName());
+        if (entry == null) throw new LinkException("entry symbol `" + entryName() + "` is not defined");
+        if (isThumbFunction(null, entryName(), machine)) entry |= 1;
+        List<LinkedImage.RegionUse> regions = new ArrayList<>();
+        for (Layout.Region r : layout.regions.values()) regions.add(new LinkedImage.RegionUse(r.name, r.origin, r.length, r.cursor - r.origin));
+        return new LinkedImage(machine, entry, out, syms, regions);
+    }
+
+    private static Section.Kind stronger(Section.Kind a, Section.Kind b) {
+        return a.ordinal() < b.ordinal() ? a : b; // TEXT < RODATA < DATA < BSS: code wins
+    }
+
+    private static void fill(byte[] data, long pattern) {
+        for (int i = 0; i < data.length; i++) data[i] = (byte) (pattern >>> (8 * (3 - i % 4)));
+    }
+
+    private static void writeData(byte[] d, int at, int size, long v) {
+        for (int k = 0; k < size; k++) d[at + k] = (byte) (v >>> (8 * k));
+    }
+
+    private void relocate(RelocationHandler handler, InputSection s, byte[] data, int base, ObjectFile.Machine machine) {
+        for (Reloc r : s.section.relocs) {
+            long S = 0;
+            boolean thumb = false;
+            if (r.symbol() != null) {
+                Long a = address(s.object, r.symbol());
+                S = a == null ? 0 : a; // weak undefined
+                thumb = isThumbFunction(s.object, r.symbol(), machine);
+            }
+            handler.apply(new RelocationHandler.Site(data, base + (int) r.offset(), r, S, r.addend(), s.address + r.offset(), thumb,
+                    referrer(s, r.offset())));
+        }
+    }
+
+    private List<LinkedImage.LinkedSymbol> symbolsOf(ObjectFile.Machine machine, Map<InputSection, String> home) {
+        List<LinkedImage.LinkedSymbol> out = new ArrayList<>();
+        for (ObjectFile o : objects)
+            for (Symbol s : o.symbols()) {
+                if (!s.defined()) continue;
+                InputSection in = bySection.get(s.section());
+                if (!in.live || in.address < 0) continue;
+                if (s.global() && symbols.global(s.name()).section() != in) continue; // a weak definition that lost
+                long v = in.address + s.value() | (machine == ObjectFile.Machine.ARM && s.function() ? 1 : 0);
+                out.add(new LinkedImage.LinkedSymbol(s.name(), v, s.size(), s.function(), s.global(), home.get(in)));
+            }
+        for (Map.Entry<String, Long> e : layout.scriptSymbols.entrySet())
+            out.add(new LinkedImage.LinkedSymbol(e.getKey(), e.getValue(), 0, false, true, layout.symbolSection.get(e.getKey())));
+        return out;
+    }
+}

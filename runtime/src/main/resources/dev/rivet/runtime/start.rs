@@ -1,0 +1,102 @@
+//! Start-up: from the core's first instruction to `main`. The linker script places the vector
+//! table (Cortex-M) or `_start` (RISC-V) where the core begins, and defines the symbols below.
+
+use crate::console::__rivet_exit;
+
+extern "C" {
+    static mut __sdata: u32;
+    static mut __edata: u32;
+    static __sidata: u32;
+    static mut __sbss: u32;
+    static mut __ebss: u32;
+    fn main();
+}
+
+/// Copies `.data` from its load address in flash, zeroes `.bss`, runs `main`, exits with 0.
+#[no_mangle]
+pub unsafe extern "C" fn __rivet_start() -> ! {
+    let mut dst = &raw mut __sdata as usize;
+    let end = &raw mut __edata as usize;
+    let mut src = &raw const __sidata as usize;
+    while dst < end {
+        core::ptr::write_volatile(dst as *mut u32, core::ptr::read_volatile(src as *const u32));
+        dst += 4;
+        src += 4;
+    }
+    let mut p = &raw mut __sbss as usize;
+    let bss_end = &raw mut __ebss as usize;
+    while p < bss_end {
+        core::ptr::write_volatile(p as *mut u32, 0);
+        p += 4;
+    }
+    main();
+    __rivet_exit(0)
+}
+
+/// Reports an exception or trap nobody handles, then stops (status 134, like an abort).
+fn unhandled(name: &str) -> ! {
+    crate::console::__rivet_write_str(2, "\nunhandled exception: ");
+    crate::console::__rivet_write_str(2, name);
+    crate::console::__rivet_write_str(2, "\n");
+    __rivet_exit(134)
+}
+
+#[cfg(target_arch = "arm")]
+mod cortex_m {
+    /// Word 1 of the vector table; word 0, the initial stack pointer, comes from the linker script.
+    #[link_section = ".vector_table.reset_vector"]
+    #[no_mangle]
+    #[used]
+    pub static __RESET_VECTOR: unsafe extern "C" fn() -> ! = Reset;
+
+    /// Words 2 to 15: the system exceptions (reserved words point at the default handler too).
+    #[link_section = ".vector_table.exceptions"]
+    #[no_mangle]
+    #[used]
+    pub static __EXCEPTIONS: [unsafe extern "C" fn() -> !; 14] = [
+        NMI, HardFault, MemManage, BusFault, UsageFault, DefaultHandler, DefaultHandler, DefaultHandler,
+        DefaultHandler, SVCall, DebugMonitor, DefaultHandler, PendSV, SysTick,
+    ];
+
+    #[no_mangle]
+    pub unsafe extern "C" fn Reset() -> ! { super::__rivet_start() }
+
+    #[no_mangle]
+    pub unsafe extern "C" fn NMI() -> ! { super::unhandled("NMI") }
+    #[no_mangle]
+    pub unsafe extern "C" fn HardFault() -> ! { super::unhandled("HardFault") }
+    #[no_mangle]
+    pub unsafe extern "C" fn MemManage() -> ! { super::unhandled("MemManage") }
+    #[no_mangle]
+    pub unsafe extern "C" fn BusFault() -> ! { super::unhandled("BusFault") }
+    #[no_mangle]
+    pub unsafe extern "C" fn UsageFault() -> ! { super::unhandled("UsageFault") }
+    #[no_mangle]
+    pub unsafe extern "C" fn SVCall() -> ! { super::unhandled("SVCall") }
+    #[no_mangle]
+    pub unsafe extern "C" fn DebugMonitor() -> ! { super::unhandled("DebugMonitor") }
+    #[no_mangle]
+    pub unsafe extern "C" fn PendSV() -> ! { super::unhandled("PendSV") }
+    #[no_mangle]
+    pub unsafe extern "C" fn SysTick() -> ! { super::unhandled("SysTick") }
+    #[no_mangle]
+    pub unsafe extern "C" fn DefaultHandler() -> ! { super::unhandled("interrupt") }
+}
+
+#[cfg(target_arch = "riscv32")]
+mod riscv {
+    extern "C" {
+        static _stack_start: u32;
+        /// Recognised by the back end: `mv sp, a0`.
+        fn __rivet_set_sp(sp: usize);
+    }
+
+    /// The first instruction executed. It must not touch the stack before setting SP (a
+    /// function that never returns saves nothing, and this one has no locals).
+    #[link_section = ".text.start"]
+    #[no_mangle]
+    pub unsafe extern "C" fn _start() -> ! {
+        __rivet_set_sp(&raw const _stack_start as usize);
+        super::__rivet_start()
+    }
+}
