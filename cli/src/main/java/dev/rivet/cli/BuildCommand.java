@@ -5,6 +5,7 @@ import dev.rivet.ir.Printer;
 import dev.rivet.ir.TargetTriple;
 import dev.rivet.linker.ObjectFile;
 import dev.rivet.linker.elf.Elf;
+import dev.rivet.linker.elf.ExecutableWriter;
 import dev.rivet.linker.elf.RelocatableWriter;
 import java.util.Set;
 import dev.rivet.ir.pass.PassManager;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "build", description = {"Compile a Rust program.",
     "Today the output is rivet's optimised IR (--emit ir); machine code comes with the back ends."})
 final class BuildCommand implements Callable<Integer> {
-    enum Emit { ir, obj }
+    enum Emit { ir, obj, elf }
 
     @Parameters(paramLabel = "FILE", description = "the program's root .rs file")
     Path file;
@@ -33,6 +34,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "TRIPLE", description = "target triple (see `rivet boards`)")
     String target;
+
+    @Option(names = "--board", paramLabel = "BOARD", description = "board to build for (default: " + Firmware.DEFAULT_BOARD + ")")
+    String board;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "write here instead of standard output")
     Path output;
@@ -49,8 +53,13 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (dumpAfter != null && !PassManager.passNames().contains(dumpAfter))
             throw new UsageError("error: unknown pass `" + dumpAfter + "` (known: " + String.join(", ", PassManager.passNames().stream().sorted().toList()) + ")");
-        if (emit == null)
-            throw new UserError("error: unsupported: firmware images (the linker is not built yet); use --emit ir or --emit obj");
+        if (emit == null || emit == Emit.elf) {
+            Firmware.Built fw = Firmware.build(file, Firmware.selectBoard(board, target), err);
+            if (fw == null) return Main.EXIT_FAILURE;
+            Path to = output != null ? output : Path.of(Compiler.crateName(file) + ".elf");
+            Files.write(to, ExecutableWriter.write(fw.image(), fw.target().arch() == TargetTriple.Arch.ARM ? Elf.EF_ARM_EABI5 : 0));
+            return Main.EXIT_OK;
+        }
         TargetTriple triple = target == null ? null : TargetTriple.byTriple(target)
                 .orElseThrow(() -> new UsageError("error: unknown target `" + target + "` (known: " + String.join(", ", TargetTriple.triples()) + ")"));
         if (emit == Emit.obj && triple == null) throw new UsageError("error: --emit obj needs --target");

@@ -8,11 +8,11 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 
 /** Runs a linked image on its board in the emulator, as the board's boot ROM would start it. */
-final class EmulatorRunner {
+public final class EmulatorRunner {
     private EmulatorRunner() {}
 
     /** The program's exit status; faults are reported on {@code err} with the function they hit. */
-    static int run(Firmware.Built fw, long maxInstructions, OutputStream stdout, OutputStream stderr, PrintWriter err) {
+    public static int run(Firmware.Built fw, long maxInstructions, OutputStream stdout, OutputStream stderr, PrintWriter err) {
         try (Machine m = new Machine(fw.board(), stdout, stderr)) {
             load(m, fw.image());
             RunResult r = m.run(maxInstructions);

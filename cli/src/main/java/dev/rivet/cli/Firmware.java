@@ -9,6 +9,7 @@ import dev.rivet.linker.LinkException;
 import dev.rivet.linker.LinkedImage;
 import dev.rivet.linker.Linker;
 import dev.rivet.linker.ObjectFile;
+import dev.rivet.linker.image.Rp2040Boot2;
 import dev.rivet.linker.script.ScriptException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,19 +17,19 @@ import java.util.List;
 import java.util.Set;
 
 /** Building firmware: source to IR, IR to an object, object to a linked image for a board. */
-final class Firmware {
+public final class Firmware {
     /** The default board when neither --board nor --target is given (DESIGN.md). */
     static final String DEFAULT_BOARD = "lm3s6965evb";
 
     private Firmware() {}
 
     /** A linked program and what it was built for. */
-    record Built(LinkedImage image, Board board, ObjectFile object) {
-        TargetTriple target() { return board.target(); }
+    public record Built(LinkedImage image, Board board, ObjectFile object) {
+        public TargetTriple target() { return board.target(); }
     }
 
     /** The board for --board / --target (the generic virt machine), or the default board. */
-    static Board selectBoard(String board, String target) {
+    public static Board selectBoard(String board, String target) {
         if (board != null && target != null) {
             Board b = board(board);
             TargetTriple t = triple(target);
@@ -58,7 +59,7 @@ final class Firmware {
      * Compiles and links {@code file} for {@code board}; returns null after printing the
      * diagnostics if the program has errors.
      */
-    static Built build(Path file, Board board, PrintWriter err) {
+    public static Built build(Path file, Board board, PrintWriter err) {
         TargetTriple target = board.target();
         Frontend.Output out = Compiler.compile(file, target, null, null, false);
         if (out.module() == null) {
@@ -68,7 +69,9 @@ final class Firmware {
         }
         ObjectFile obj = Compiler.codegen(out.module(), target, file.getFileName().toString(), Set.of(), System.out);
         try {
-            LinkedImage image = Linker.link(List.of(obj), BoardScripts.load(board, null, null), Linker.Options.DEFAULT);
+            List<ObjectFile> objects = new java.util.ArrayList<>(List.of(obj));
+            if (board.boot().image() == dev.rivet.boards.Boot.ImageRule.RP2040_BOOT2) objects.add(Rp2040Boot2.object());
+            LinkedImage image = Linker.link(objects, BoardScripts.load(board, null, null), Linker.Options.DEFAULT);
             return new Built(image, board, obj);
         } catch (LinkException | ScriptException e) {
             throw new UserError("error: linking failed: " + e.getMessage());

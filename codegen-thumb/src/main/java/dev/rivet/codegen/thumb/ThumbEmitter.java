@@ -129,16 +129,16 @@ final class ThumbEmitter {
         for (int i = 0; i < insts.size(); i++) {
             MInst m = insts.get(i);
             if (m instanceof ThumbInst.Branch br && i + 1 < insts.size() && insts.get(i + 1) instanceof ThumbInst.Jump j) {
+                i++;
                 if (next != null && j.block() == next) {
-                    branch(br.cond(), br.block());
+                    branch(br.cond(), br.block()); // falls through: no pool here
                 } else if (next != null && br.block() == next) {
                     branch(br.cond().invert(), j.block());
                 } else {
                     branch(br.cond(), br.block());
                     branch(null, j.block());
+                    barrier();
                 }
-                i++;
-                barrier();
                 continue;
             }
             if (m instanceof ThumbInst.Jump j && next != null && j.block() == next) continue;
@@ -274,7 +274,7 @@ final class ThumbEmitter {
     private static int shiftedByte(int v) {
         if (v == 0) return -1;
         int s = Integer.numberOfTrailingZeros(v);
-        return (v >>> s) < 256 ? s : -1;
+        return Integer.compareUnsigned(v >>> s, 256) < 0 ? s : -1;
     }
 
     private void memory(ThumbInst.Mem x) {

@@ -105,6 +105,13 @@ final class FormatChecker {
                     + (positional.size() == 1 ? "is 1 argument" : "are " + positional.size() + " arguments"));
             return null;
         }
+        for (int i = 0; i < args.size(); i++) {
+            Ty t = dev.rivet.frontend.types.Infer.shallow(types.get(i));
+            if (t instanceof Ty.Str || t instanceof Ty.Slice) { // format_args! borrows each argument, which must be Sized
+                tc.error(args.get(i).span(), "the size for values of type `" + Ty.show(t) + "` cannot be known at compilation time");
+                ok = false;
+            }
+        }
         for (int i = 0; i < positional.size() + named.size(); i++)
             if (!used.get(i)) {
                 tc.error(args.get(i).span(), i < positional.size() ? "argument never used" : "named argument never used");

@@ -1,0 +1,4 @@
+static GREETING: &str = "hello, world";
+fn main() {
+    println!("{}", GREETING[7..]);
+}
