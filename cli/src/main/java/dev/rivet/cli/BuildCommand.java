@@ -57,7 +57,7 @@ final class BuildCommand implements Callable<Integer> {
             Firmware.Built fw = Firmware.build(file, Firmware.selectBoard(board, target), err);
             if (fw == null) return Main.EXIT_FAILURE;
             Path to = output != null ? output : Path.of(Compiler.crateName(file) + ".elf");
-            Files.write(to, ExecutableWriter.write(fw.image(), fw.target().arch() == TargetTriple.Arch.ARM ? Elf.EF_ARM_EABI5 : 0));
+            Files.write(to, ExecutableWriter.write(fw.image(), elfFlags(fw.target())));
             return Main.EXIT_OK;
         }
         TargetTriple triple = target == null ? null : TargetTriple.byTriple(target)
@@ -71,7 +71,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (emit == Emit.obj) {
             ObjectFile obj = Compiler.codegen(out.module(), triple, file.getFileName().toString(), Set.of(), System.out);
-            byte[] bytes = RelocatableWriter.write(obj, triple.arch() == TargetTriple.Arch.ARM ? Elf.EF_ARM_EABI5 : 0);
+            byte[] bytes = RelocatableWriter.write(obj, elfFlags(triple));
             Path to = output != null ? output : Path.of(Compiler.crateName(file) + ".o");
             Files.write(to, bytes);
             return Main.EXIT_OK;
@@ -83,5 +83,11 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return Main.EXIT_OK;
+    }
+
+    /** e_flags: ARM EABI 5; RISC-V compressed and RV32E bits. */
+    static int elfFlags(TargetTriple t) {
+        if (t.arch() == TargetTriple.Arch.ARM) return Elf.EF_ARM_EABI5;
+        return (t.has(TargetTriple.Feature.COMPRESSED) ? Elf.EF_RISCV_RVC : 0) | (t.has(TargetTriple.Feature.REDUCED_REGS) ? Elf.EF_RISCV_RVE : 0);
     }
 }

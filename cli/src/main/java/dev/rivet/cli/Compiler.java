@@ -2,6 +2,7 @@ package dev.rivet.cli;
 
 import dev.rivet.codegen.Backend;
 import dev.rivet.codegen.CodeGenerator;
+import dev.rivet.codegen.riscv.RvBackend;
 import dev.rivet.codegen.thumb.ThumbBackend;
 import dev.rivet.frontend.Frontend;
 import dev.rivet.frontend.parse.Cfg;
@@ -66,7 +67,7 @@ public final class Compiler {
     static Backend backend(TargetTriple target) {
         return switch (target.arch()) {
             case ARM -> new ThumbBackend(target);
-            case RISCV32 -> throw new UserError("error: unsupported: the RISC-V back end is not built yet");
+            case RISCV32 -> new RvBackend(target);
         };
     }
 

@@ -1,0 +1,320 @@
+package dev.rivet.codegen.riscv;
+
+import static dev.rivet.codegen.riscv.RvEncoder.*;
+
+import dev.rivet.codegen.MBlock;
+import dev.rivet.codegen.MFunction;
+import dev.rivet.codegen.MInst;
+import dev.rivet.codegen.Reg;
+import dev.rivet.codegen.asm.Assembler;
+import dev.rivet.codegen.asm.Fixed;
+import dev.rivet.codegen.asm.Label;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns an allocated RV32 machine function into code: one SP adjustment and c.swsp saves in
+ * the prologue, the instructions in their compressed encodings wherever operands allow, and
+ * branches that grow only when out of reach.
+ */
+final class RvEmitter {
+    static final int R_RISCV_JAL = 17, R_RISCV_HI20 = 26, R_RISCV_LO12_I = 27;
+
+    private final boolean compressed;
+    private final int stackAlign;
+    private MFunction f;
+    private Assembler asm;
+    private final Map<Integer, Label> labels = new HashMap<>();
+    /** Saved registers and their offsets from SP, ra first. */
+    private final List<int[]> saved = new ArrayList<>();
+    private int frameSize;
+
+    RvEmitter(boolean compressed, int stackAlign) {
+        this.compressed = compressed;
+        this.stackAlign = stackAlign;
+    }
+
+    Assembler.Result emit(MFunction fn) {
+        f = fn;
+        asm = new Assembler(compressed ? new byte[] {0x01, 0x00} : new byte[] {0x13, 0, 0, 0});
+        labels.clear();
+        for (MBlock b : f.blocks) labels.put(b.id, new Label(".L" + b.id));
+        frame();
+        prologue();
+        for (int k = 0; k < f.blocks.size(); k++) {
+            MBlock b = f.blocks.get(k);
+            asm.bind(labels.get(b.id));
+            Integer next = k + 1 < f.blocks.size() ? f.blocks.get(k + 1).id : null;
+            block(b, next);
+        }
+        return asm.assemble();
+    }
+
+    // ---- frame ----
+
+    private void frame() {
+        saved.clear();
+        List<Integer> regs = new ArrayList<>();
+        if (f.returns()) {
+            if (f.makesCalls) regs.add(RvRegs.RA);
+            for (int r : new int[] {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}) if (f.usedCalleeSaved.contains(r)) regs.add(r);
+        }
+        f.frame.savedBytes = 4 * regs.size();
+        f.frame.layout(stackAlign, 4);
+        frameSize = f.frame.localBytes() + f.frame.savedBytes;
+        int at = frameSize;
+        for (int r : regs) saved.add(new int[] {r, at -= 4});
+    }
+
+    private void prologue() {
+        adjustSp(-frameSize);
+        for (int[] s : saved) stackWord(true, s[0], s[1]);
+    }
+
+    private void epilogue() {
+        for (int[] s : saved) stackWord(false, s[0], s[1]);
+        adjustSp(frameSize);
+        if (compressed) h(cJr(RvRegs.RA));
+        else w(jalr(0, RvRegs.RA, 0));
+    }
+
+    private void adjustSp(int delta) {
+        if (delta == 0) return;
+        if (compressed && delta % 16 == 0 && delta >= -512 && delta <= 496) h(cAddi16sp(delta));
+        else if (compressed && delta >= -32 && delta <= 31) h(cAddi(RvRegs.SP, delta));
+        else if (RvIsel.fits12(delta)) w(i(AluImm.ADDI, RvRegs.SP, RvRegs.SP, delta));
+        else {
+            constant(RvRegs.T0, delta); // t0 is free at entry and exit: arguments and results live in a-registers
+            op(Alu.ADD, RvRegs.SP, RvRegs.SP, RvRegs.T0);
+        }
+    }
+
+    // ---- blocks ----
+
+    private void block(MBlock b, Integer next) {
+        List<MInst> insts = b.insts;
+        for (int k = 0; k < insts.size(); k++) {
+            MInst m = insts.get(k);
+            if (m instanceof RvInst.Branch br && k + 1 < insts.size() && insts.get(k + 1) instanceof RvInst.Jump j) {
+                k++;
+                if (next != null && j.block() == next) {
+                    branch(br.op(), br.a(), br.b(), br.block());
+                } else if (next != null && br.block() == next) {
+                    branch(br.op().invert(), br.a(), br.b(), j.block());
+                } else {
+                    branch(br.op(), br.a(), br.b(), br.block());
+                    asm.add(new RvChunks.Jump(labels.get(j.block()), compressed));
+                }
+                continue;
+            }
+            if (m instanceof RvInst.Jump j && next != null && j.block() == next) continue;
+            inst((RvInst) m);
+        }
+    }
+
+    private void branch(BranchOp op, Reg a, Reg b, int block) {
+        asm.add(new RvChunks.Branch(op, n(a), n(b), labels.get(block), compressed));
+    }
+
+    private static int n(Reg r) {
+        if (r instanceof Reg.Physical p) return p.num();
+        throw new IllegalStateException("unallocated register " + r);
+    }
+
+    private void h(int parcel) { asm.add(Fixed.halves(parcel)); }
+
+    private void w(int insn) { asm.add(Fixed.halves(insn & 0xFFFF, insn >>> 16)); }
+
+    private void wReloc(int insn, int type, String symbol, long addend) {
+        asm.add(new Fixed(2, new long[] {insn & 0xFFFF, insn >>> 16 & 0xFFFF}, type, symbol, addend, 1));
+    }
+
+    // ---- instructions ----
+
+    private void inst(RvInst m) {
+        switch (m) {
+            case RvInst.Mv x -> mv(n(x.d()), n(x.s()));
+            case RvInst.Li x -> constant(n(x.d()), x.value());
+            case RvInst.La x -> {
+                wReloc(lui(n(x.d()), 0), R_RISCV_HI20, x.symbol(), x.addend());
+                wReloc(i(AluImm.ADDI, n(x.d()), n(x.d()), 0), R_RISCV_LO12_I, x.symbol(), x.addend());
+            }
+            case RvInst.Op x -> op(x.op(), n(x.d()), n(x.a()), n(x.b()));
+            case RvInst.OpImm x -> opImm(x.op(), n(x.d()), n(x.a()), x.imm());
+            case RvInst.Mem x -> memory(x.store(), x.size(), n(x.t()), n(x.base()), x.offset());
+            case RvInst.StackMem x -> stackAccess(x.store(), x.size(), n(x.t()), x.slot().offset() + x.extra());
+            case RvInst.OutArg x -> stackAccess(true, 4, n(x.t()), x.offset());
+            case RvInst.StackAddr x -> stackAddress(n(x.d()), x.slot().offset());
+            case RvInst.Branch x -> branch(x.op(), x.a(), x.b(), x.block());
+            case RvInst.Jump x -> asm.add(new RvChunks.Jump(labels.get(x.block()), compressed));
+            case RvInst.Call x -> {
+                if (x.symbol() != null) wReloc(jal(RvRegs.RA, 0), R_RISCV_JAL, x.symbol(), 0);
+                else if (compressed) h(cJalr(n(x.target())));
+                else w(jalr(RvRegs.RA, n(x.target()), 0));
+            }
+            case RvInst.Ret x -> epilogue();
+            case RvInst.Trap x -> {
+                if (compressed) h(cUnimp());
+                else w(unimp());
+            }
+            case RvInst.Semihost x -> asm.add(new Fixed(2, halvesOf(0x01f01013, ebreak(), 0x40705013), -1, null, 0, 4));
+            case RvInst.Select x -> select(n(x.d()), n(x.c()), n(x.a()), n(x.b()));
+            case RvInst.SetSp x -> mv(RvRegs.SP, n(x.s()));
+        }
+    }
+
+    private static long[] halvesOf(int... words) {
+        long[] out = new long[words.length * 2];
+        for (int k = 0; k < words.length; k++) {
+            out[2 * k] = words[k] & 0xFFFF;
+            out[2 * k + 1] = words[k] >>> 16 & 0xFFFF;
+        }
+        return out;
+    }
+
+    private void mv(int d, int s) {
+        if (d == s) return;
+        if (s == 0) constant(d, 0);
+        else if (compressed) h(cMv(d, s));
+        else w(i(AluImm.ADDI, d, s, 0));
+    }
+
+    private static boolean fits6(int v) { return v >= -32 && v <= 31; }
+
+    /** The shortest sequence for a 32-bit constant: c.li, addi, (c.)lui, or lui + (c.)addi. */
+    void constant(int d, int v) {
+        if (compressed && fits6(v)) {
+            h(cLi(d, v));
+        } else if (RvIsel.fits12(v)) {
+            w(i(AluImm.ADDI, d, 0, v));
+        } else {
+            int hi = (v + 0x800) >> 12, lo = v - (hi << 12);
+            int hi20 = hi & 0xFFFFF;
+            int signedHi = hi20 >= 0x80000 ? hi20 - 0x100000 : hi20;
+            if (compressed && d != RvRegs.SP && fits6(signedHi) && signedHi != 0) h(cLui(d, signedHi));
+            else w(lui(d, hi20));
+            if (lo != 0) opImm(AluImm.ADDI, d, d, lo);
+        }
+    }
+
+    private void op(Alu op, int d, int a, int b) {
+        if (compressed) {
+            if (op == Alu.ADD && d != 0) {
+                if (d == a && b != 0) {
+                    h(cAdd(d, b));
+                    return;
+                }
+                if (d == b && a != 0) {
+                    h(cAdd(d, a));
+                    return;
+                }
+            }
+            int cop = switch (op) { case SUB -> 0; case XOR -> 1; case OR -> 2; case AND -> 3; default -> -1; };
+            if (cop >= 0 && creg(d)) {
+                if (d == a && creg(b)) {
+                    h(cArith(cop, d, b));
+                    return;
+                }
+                if (d == b && creg(a) && op != Alu.SUB) {
+                    h(cArith(cop, d, a));
+                    return;
+                }
+            }
+        }
+        w(r(op, d, a, b));
+    }
+
+    private void opImm(AluImm op, int d, int a, int imm) {
+        if (compressed && d == a && d != 0) {
+            switch (op) {
+                case ADDI -> {
+                    if (imm == 0) return;
+                    if (fits6(imm)) {
+                        h(cAddi(d, imm));
+                        return;
+                    }
+                    if (d == RvRegs.SP && imm % 16 == 0 && imm >= -512 && imm <= 496) {
+                        h(cAddi16sp(imm));
+                        return;
+                    }
+                }
+                case ANDI -> {
+                    if (creg(d) && fits6(imm)) {
+                        h(cAndi(d, imm));
+                        return;
+                    }
+                }
+                case SLLI -> {
+                    h(cSlli(d, imm));
+                    return;
+                }
+                case SRLI, SRAI -> {
+                    if (creg(d)) {
+                        h(op == AluImm.SRLI ? cSrli(d, imm) : cSrai(d, imm));
+                        return;
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (op == AluImm.ADDI && a == 0) {
+            constant(d, imm);
+            return;
+        }
+        if (op == AluImm.ADDI && imm == 0) {
+            mv(d, a);
+            return;
+        }
+        w(i(op, d, a, imm));
+    }
+
+    private void memory(boolean store, int size, int t, int base, int off) {
+        if (compressed && size == 4 && creg(t) && creg(base) && off >= 0 && off <= 124 && off % 4 == 0) {
+            h(store ? cSw(t, base, off) : cLw(t, base, off));
+            return;
+        }
+        if (compressed && size == 4 && base == RvRegs.SP && off >= 0 && off <= 252 && off % 4 == 0 && (store || t != 0)) {
+            h(store ? cSwsp(t, off) : cLwsp(t, off));
+            return;
+        }
+        w(store ? RvEncoder.store(size, t, base, off) : load(size, true, t, base, off));
+    }
+
+    private void stackWord(boolean store, int reg, int off) { stackAccess(store, 4, reg, off); }
+
+    /** An SP-relative access; beyond 12 bits the address is formed first (in the loaded register, or tp for stores). */
+    private void stackAccess(boolean store, int size, int t, int off) {
+        if (RvIsel.fits12(off)) {
+            memory(store, size, t, RvRegs.SP, off);
+            return;
+        }
+        int x = store ? RvRegs.TP : t;
+        constant(x, off);
+        op(Alu.ADD, x, x, RvRegs.SP);
+        memory(store, size, t, x, 0);
+    }
+
+    private void stackAddress(int d, int off) {
+        if (off == 0) {
+            mv(d, RvRegs.SP);
+        } else if (compressed && creg(d) && off > 0 && off < 1024 && off % 4 == 0) {
+            h(cAddi4spn(d, off));
+        } else if (RvIsel.fits12(off)) {
+            w(i(AluImm.ADDI, d, RvRegs.SP, off));
+        } else {
+            constant(d, off);
+            op(Alu.ADD, d, d, RvRegs.SP);
+        }
+    }
+
+    /** d = c ? a : b: mv d, a; bnez c, 1f; mv d, b; 1: (d differs from a, b and c). */
+    private void select(int d, int c, int a, int b) {
+        mv(d, a);
+        int moveSize = b == 0 ? (compressed ? 2 : 4) : compressed ? 2 : 4;
+        if (compressed && creg(c)) h(cBnez(c, 2 + moveSize));
+        else w(RvEncoder.branch(BranchOp.BNE, c, 0, 4 + moveSize));
+        mv(d, b);
+    }
+}

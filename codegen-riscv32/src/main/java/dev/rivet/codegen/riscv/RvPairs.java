@@ -1,0 +1,203 @@
+package dev.rivet.codegen.riscv;
+
+import dev.rivet.codegen.Reg;
+import dev.rivet.codegen.isel.IselContext;
+import dev.rivet.codegen.riscv.RvEncoder.Alu;
+import dev.rivet.codegen.riscv.RvEncoder.AluImm;
+import dev.rivet.codegen.riscv.RvEncoder.BranchOp;
+import dev.rivet.ir.Cond;
+import dev.rivet.ir.Inst;
+import dev.rivet.ir.Op;
+import dev.rivet.ir.Type;
+import java.util.List;
+
+/**
+ * 64-bit values on RV32 as register pairs (low word first). RISC-V has no carry flag: carries
+ * and borrows come from sltu. Multiplication uses mulhu with M and __muldi3 without;
+ * division and variable shifts call the libgcc-named helpers.
+ */
+final class RvPairs {
+    private final RvIsel isel;
+
+    RvPairs(RvIsel isel) {
+        this.isel = isel;
+    }
+
+    boolean select(IselContext ctx, Inst i) {
+        switch (i.op) {
+            case ADD, SUB -> addSub(ctx, i);
+            case AND, OR, XOR -> {
+                Alu op = i.op == Op.AND ? Alu.AND : i.op == Op.OR ? Alu.OR : Alu.XOR;
+                Reg[] d = ctx.result(i), a = ctx.regs(i.arg(0)), b = ctx.regs(i.arg(1));
+                for (int w = 0; w < 2; w++) ctx.emit(new RvInst.Op(op, d[w], a[w], b[w]));
+            }
+            case MUL -> multiply(ctx, i);
+            case UDIV, SDIV, UREM, SREM -> {
+                String helper = switch (i.op) {
+                    case UDIV -> "__udivdi3"; case SDIV -> "__divdi3"; case UREM -> "__umoddi3"; default -> "__moddi3";
+                };
+                ctx.call(i.args, i, (args, results) -> new RvInst.Call(helper, null, args, results));
+            }
+            case SHL, LSHR, ASHR -> shift(ctx, i);
+            case ZEXT, SEXT -> {
+                if (i.type != Type.I64) return false;
+                Reg[] d = ctx.result(i);
+                if (i.op == Op.ZEXT) {
+                    ctx.emit(new RvInst.Mv(d[0], isel.zeroExtended(ctx, i.arg(0))));
+                    ctx.emit(new RvInst.Li(d[1], 0));
+                } else {
+                    ctx.emit(new RvInst.Mv(d[0], isel.signExtended(ctx, i.arg(0))));
+                    ctx.emit(new RvInst.OpImm(AluImm.SRAI, d[1], d[0], 31));
+                }
+            }
+            case TRUNC -> {
+                Reg lo = ctx.regs(i.arg(0))[0];
+                if (i.type == Type.I1) ctx.emit(new RvInst.OpImm(AluImm.ANDI, ctx.resultReg(i), lo, 1));
+                else ctx.emit(new RvInst.Mv(ctx.resultReg(i), lo));
+            }
+            case SELECT -> {
+                Reg c = ctx.reg(i.arg(0));
+                Reg[] d = ctx.result(i), a = ctx.regs(i.arg(1)), b = ctx.regs(i.arg(2));
+                for (int w = 0; w < 2; w++) ctx.emit(new RvInst.Select(d[w], c, a[w], b[w]));
+            }
+            case SWITCH -> {
+                Reg[] v = ctx.regs(i.arg(0));
+                for (int k = 0; k < i.cases.length; k++) {
+                    int target = ctx.target(i.targets.get(k + 1), false);
+                    Reg diff = difference(ctx, v, new Reg[] {isel.constant(ctx, i.cases[k] & 0xFFFF_FFFFL), isel.constant(ctx, i.cases[k] >>> 32)});
+                    ctx.emit(new RvInst.Branch(BranchOp.BEQ, diff, RvInst.ZERO, target));
+                }
+                ctx.emit(new RvInst.Jump(ctx.target(i.targets.getFirst(), false)));
+            }
+            default -> { return false; }
+        }
+        return true;
+    }
+
+    private static void addSub(IselContext ctx, Inst i) {
+        Reg[] d = ctx.result(i), a = ctx.regs(i.arg(0)), b = ctx.regs(i.arg(1));
+        Reg carry = ctx.newReg(), hi = ctx.newReg();
+        if (i.op == Op.ADD) {
+            Reg lo = ctx.newReg();
+            ctx.emit(new RvInst.Op(Alu.ADD, lo, a[0], b[0]));
+            ctx.emit(new RvInst.Op(Alu.SLTU, carry, lo, a[0])); // the sum wrapped: carry out
+            ctx.emit(new RvInst.Op(Alu.ADD, hi, a[1], b[1]));
+            ctx.emit(new RvInst.Op(Alu.ADD, d[1], hi, carry));
+            ctx.emit(new RvInst.Mv(d[0], lo));
+        } else {
+            ctx.emit(new RvInst.Op(Alu.SLTU, carry, a[0], b[0])); // borrow out of the low word
+            ctx.emit(new RvInst.Op(Alu.SUB, d[0], a[0], b[0]));
+            ctx.emit(new RvInst.Op(Alu.SUB, hi, a[1], b[1]));
+            ctx.emit(new RvInst.Op(Alu.SUB, d[1], hi, carry));
+        }
+    }
+
+    private void multiply(IselContext ctx, Inst i) {
+        if (!isel.hasM) {
+            ctx.call(i.args, i, (args, results) -> new RvInst.Call("__muldi3", null, args, results));
+            return;
+        }
+        Reg[] d = ctx.result(i), a = ctx.regs(i.arg(0)), b = ctx.regs(i.arg(1));
+        Reg h = ctx.newReg(), t1 = ctx.newReg(), t2 = ctx.newReg(), s = ctx.newReg();
+        ctx.emit(new RvInst.Op(Alu.MULHU, h, a[0], b[0]));
+        ctx.emit(new RvInst.Op(Alu.MUL, t1, a[0], b[1]));
+        ctx.emit(new RvInst.Op(Alu.MUL, t2, a[1], b[0]));
+        ctx.emit(new RvInst.Op(Alu.ADD, s, h, t1));
+        ctx.emit(new RvInst.Op(Alu.ADD, d[1], s, t2));
+        ctx.emit(new RvInst.Op(Alu.MUL, d[0], a[0], b[0]));
+    }
+
+    private void shift(IselContext ctx, Inst i) {
+        Reg[] a = ctx.regs(i.arg(0));
+        Reg[] d = ctx.result(i);
+        if (!IselContext.isConst(i.arg(1))) {
+            String helper = i.op == Op.SHL ? "__ashldi3" : i.op == Op.LSHR ? "__lshrdi3" : "__ashrdi3";
+            Reg amount = ctx.regs(i.arg(1))[0];
+            for (int k = 0; k < 2; k++) ctx.emit(new RvInst.Mv(Reg.phys(10 + k), a[k]));
+            ctx.emit(new RvInst.Mv(Reg.phys(12), amount));
+            ctx.emit(new RvInst.Call(helper, null, List.of(10, 11, 12), List.of(10, 11)));
+            ctx.mf.makesCalls = true;
+            ctx.emit(new RvInst.Mv(d[0], Reg.phys(10)));
+            ctx.emit(new RvInst.Mv(d[1], Reg.phys(11)));
+            return;
+        }
+        int n = (int) (IselContext.constValue(i.arg(1)) & 63);
+        if (n == 0) {
+            ctx.emit(new RvInst.Mv(d[0], a[0]));
+            ctx.emit(new RvInst.Mv(d[1], a[1]));
+        } else if (i.op == Op.SHL) {
+            if (n < 32) {
+                ctx.emit(new RvInst.Mv(d[1], shiftOr(ctx, a[1], AluImm.SLLI, n, a[0], AluImm.SRLI, 32 - n)));
+                ctx.emit(new RvInst.OpImm(AluImm.SLLI, d[0], a[0], n));
+            } else {
+                shiftOrMove(ctx, d[1], AluImm.SLLI, a[0], n - 32);
+                ctx.emit(new RvInst.Li(d[0], 0));
+            }
+        } else {
+            AluImm op = i.op == Op.LSHR ? AluImm.SRLI : AluImm.SRAI;
+            if (n < 32) {
+                ctx.emit(new RvInst.Mv(d[0], shiftOr(ctx, a[0], AluImm.SRLI, n, a[1], AluImm.SLLI, 32 - n)));
+                ctx.emit(new RvInst.OpImm(op, d[1], a[1], n));
+            } else {
+                shiftOrMove(ctx, d[0], op, a[1], n - 32);
+                if (op == AluImm.SRLI) ctx.emit(new RvInst.Li(d[1], 0));
+                else ctx.emit(new RvInst.OpImm(AluImm.SRAI, d[1], a[1], 31));
+            }
+        }
+    }
+
+    private static Reg shiftOr(IselContext ctx, Reg x, AluImm opx, int nx, Reg y, AluImm opy, int ny) {
+        Reg t = ctx.newReg(), u = ctx.newReg(), r = ctx.newReg();
+        ctx.emit(new RvInst.OpImm(opx, t, x, nx));
+        ctx.emit(new RvInst.OpImm(opy, u, y, ny));
+        ctx.emit(new RvInst.Op(Alu.OR, r, t, u));
+        return r;
+    }
+
+    private static void shiftOrMove(IselContext ctx, Reg d, AluImm op, Reg a, int n) {
+        if (n == 0) ctx.emit(new RvInst.Mv(d, a));
+        else ctx.emit(new RvInst.OpImm(op, d, a, n));
+    }
+
+    /** A word that is zero exactly when the pairs are equal. */
+    private static Reg difference(IselContext ctx, Reg[] a, Reg[] b) {
+        Reg lo = ctx.newReg(), hi = ctx.newReg(), r = ctx.newReg();
+        ctx.emit(new RvInst.Op(Alu.XOR, lo, a[0], b[0]));
+        ctx.emit(new RvInst.Op(Alu.XOR, hi, a[1], b[1]));
+        ctx.emit(new RvInst.Op(Alu.OR, r, lo, hi));
+        return r;
+    }
+
+    /** d = (a cond b) ? 1 : 0 for 64-bit operands. */
+    void setCond(IselContext ctx, Inst cmp, Reg d) {
+        Reg[] a = ctx.regs(cmp.arg(0)), b = ctx.regs(cmp.arg(1));
+        Cond c = cmp.cond;
+        if (c == Cond.EQ || c == Cond.NE) {
+            Reg diff = difference(ctx, a, b);
+            if (c == Cond.EQ) ctx.emit(new RvInst.OpImm(AluImm.SLTIU, d, diff, 1));
+            else ctx.emit(new RvInst.Op(Alu.SLTU, d, RvInst.ZERO, diff));
+            return;
+        }
+        boolean swap = c == Cond.SGT || c == Cond.SLE || c == Cond.UGT || c == Cond.ULE;
+        boolean negate = c == Cond.SGE || c == Cond.UGE || c == Cond.SLE || c == Cond.ULE;
+        if (swap) {
+            Reg[] t = a;
+            a = b;
+            b = t;
+        }
+        // a < b  <=>  hi(a) < hi(b) || (hi(a) == hi(b) && lo(a) <u lo(b))
+        Reg hiLt = ctx.newReg(), hiDiff = ctx.newReg(), hiEq = ctx.newReg(), loLt = ctx.newReg(), both = ctx.newReg();
+        ctx.emit(new RvInst.Op(c.isSigned() ? Alu.SLT : Alu.SLTU, hiLt, a[1], b[1]));
+        ctx.emit(new RvInst.Op(Alu.XOR, hiDiff, a[1], b[1]));
+        ctx.emit(new RvInst.OpImm(AluImm.SLTIU, hiEq, hiDiff, 1));
+        ctx.emit(new RvInst.Op(Alu.SLTU, loLt, a[0], b[0]));
+        ctx.emit(new RvInst.Op(Alu.AND, both, hiEq, loLt));
+        if (!negate) {
+            ctx.emit(new RvInst.Op(Alu.OR, d, hiLt, both));
+            return;
+        }
+        Reg lt = ctx.newReg();
+        ctx.emit(new RvInst.Op(Alu.OR, lt, hiLt, both));
+        ctx.emit(new RvInst.OpImm(AluImm.XORI, d, lt, 1));
+    }
+}
