@@ -157,14 +157,27 @@ final class FormatChecker {
         return i;
     }
 
+    /** Debug in rivet's subset: scalars and str, and arrays, slices and tuples of them ({@code hex}: integers only). */
+    private static boolean debuggable(Ty t, boolean hex) {
+        Ty base = Infer.shallow(t);
+        while (base instanceof Ty.Ref r) base = Infer.shallow(r.inner());
+        if (base instanceof Ty.Int || base instanceof Ty.Var v && v.toString().equals("{integer}")) return true;
+        if (base instanceof Ty.Bool || base instanceof Ty.Char || base instanceof Ty.Str) return !hex;
+        if (base instanceof Ty.Array a) return debuggable(a.element(), hex);
+        if (base instanceof Ty.Slice sl) return debuggable(sl.element(), hex);
+        if (base instanceof Ty.Tuple tu) return tu.elements().stream().allMatch(e -> debuggable(e, hex));
+        return base instanceof Ty.Error;
+    }
+
     /** Whether the argument's type implements the placeholder's format trait (in rivet's subset). */
     private boolean traitOk(String type, Ty t, Span span) {
         Ty base = Infer.shallow(t);
         while (base instanceof Ty.Ref r) base = Infer.shallow(r.inner());
         boolean isInt = base instanceof Ty.Int || (base instanceof Ty.Var v && v.toString().equals("{integer}"));
         boolean ok = switch (type) {
-            case "", "?" -> isInt || base instanceof Ty.Bool || base instanceof Ty.Char || base instanceof Ty.Str;
-            case "x", "X", "o", "b", "x?", "X?" -> isInt;
+            case "" -> isInt || base instanceof Ty.Bool || base instanceof Ty.Char || base instanceof Ty.Str;
+            case "?", "x?", "X?" -> debuggable(base, !type.equals("?"));
+            case "x", "X", "o", "b" -> isInt;
             default -> {
                 tc.unsupported(span, "the `{:" + type + "}` format");
                 yield true;

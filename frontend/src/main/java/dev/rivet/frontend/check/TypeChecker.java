@@ -504,12 +504,7 @@ final class TypeChecker extends MethodChecker {
         if (iter instanceof Expr.Range r) range = r;
         else if (iter instanceof Expr.MethodCall m && m.method().equals("rev") && m.args().isEmpty() && m.receiver() instanceof Expr.Range r)
             range = r;
-        if (range == null || range.from() == null) {
-            check(iter, null);
-            unsupported(iter.span(), "`for` over anything but an integer range (iterators are tier 2)");
-            block(f.body(), Ty.UNIT);
-            return Ty.UNIT;
-        }
+        if (range == null || range.from() == null) return forCollection(f);
         Ty elem = check(range.from(), null);
         if (range.to() != null) checkCoerce(range.to(), elem);
         if (!isInt(elem) && !(shallow(elem) instanceof Ty.Char) && !isError(elem))
@@ -518,6 +513,51 @@ final class TypeChecker extends MethodChecker {
         if (iter != range) typing.types.put(iter, Ty.UNIT);
         Map<String, Local> names = new LinkedHashMap<>();
         pattern(f.pattern(), elem, Mode.MOVE, names);
+        loops.push(new LoopCtx(f.label(), Ty.UNIT, LoopCtx.Kind.WHILE));
+        push();
+        names.values().forEach(this::bind);
+        block(f.body(), Ty.UNIT);
+        pop();
+        loops.pop();
+        return Ty.UNIT;
+    }
+
+    /**
+     * {@code for} over an array (elements by value), a reference to an array or slice, or
+     * {@code .iter()} / {@code .iter_mut()} of one (elements by reference).
+     */
+    private Ty forCollection(Expr.For f) {
+        Expr iter = f.iterable();
+        Expr collection = iter;
+        Typing.ElementMode mode = null;
+        if (iter instanceof Expr.MethodCall m && m.args().isEmpty() && (m.method().equals("iter") || m.method().equals("iter_mut"))) {
+            collection = m.receiver();
+            mode = m.method().equals("iter") ? Typing.ElementMode.REF : Typing.ElementMode.MUT;
+        }
+        Ty t = check(collection, null);
+        int derefs = 0;
+        Ty at = shallow(t);
+        boolean viaMutRef = true;
+        while (at instanceof Ty.Ref r) {
+            viaMutRef &= r.mutable();
+            at = shallow(r.inner());
+            derefs++;
+        }
+        Ty element = at instanceof Ty.Array a ? a.element() : at instanceof Ty.Slice sl ? sl.element() : null;
+        if (mode == null && element != null) {
+            if (derefs == 0 && at instanceof Ty.Array) mode = Typing.ElementMode.VALUE;
+            else if (derefs > 0) mode = viaMutRef ? Typing.ElementMode.MUT : Typing.ElementMode.REF;
+        }
+        Ty bound = Ty.ERROR;
+        if (element == null || mode == null) {
+            if (!isError(t)) unsupported(iter.span(), "`for` over `" + Ty.show(t) + "` (only integer ranges, arrays and slices; iterators are tier 2)");
+        } else {
+            bound = mode == Typing.ElementMode.VALUE ? element : new Ty.Ref(mode == Typing.ElementMode.MUT, element);
+            typing.forCollections.put(f, new Typing.ForCollection(collection, derefs, mode, element));
+            if (iter != collection) typing.types.put(iter, Ty.UNIT);
+        }
+        Map<String, Local> names = new LinkedHashMap<>();
+        pattern(f.pattern(), bound, Mode.MOVE, names);
         loops.push(new LoopCtx(f.label(), Ty.UNIT, LoopCtx.Kind.WHILE));
         push();
         names.values().forEach(this::bind);

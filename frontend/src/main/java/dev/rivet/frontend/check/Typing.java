@@ -42,6 +42,16 @@ public final class Typing {
     public final Map<Object, Res.CtorRes> structs = new IdentityHashMap<>();
     /** Checked format strings of print-like macros. */
     public final Map<Expr.Macro, FormatPlan> formats = new IdentityHashMap<>();
+    /**
+     * {@code for} loops over an array or slice: the expression that yields the collection (the
+     * receiver for {@code .iter()}), how many references to follow to reach it, and whether
+     * elements are bound by value, by reference or by mutable reference.
+     */
+    public final Map<Expr.For, ForCollection> forCollections = new IdentityHashMap<>();
+
+    public enum ElementMode { VALUE, REF, MUT }
+
+    public record ForCollection(Expr collection, int derefs, ElementMode mode, Ty element) {}
     /** Operands of arithmetic that are references to integers (std implements the operators for them): loaded first. */
     public final java.util.Set<Expr> derefOperands = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Literal integers negated by a unary minus, for range checks. */

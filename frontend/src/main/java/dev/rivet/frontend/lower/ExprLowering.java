@@ -346,6 +346,8 @@ abstract class ExprLowering extends PatternLowering {
      * range ending at the type's maximum does not wrap around.
      */
     private Operand forLoop(Expr.For f) {
+        dev.rivet.frontend.check.Typing.ForCollection fc = typing.forCollections.get(f);
+        if (fc != null) return forCollection(f, fc);
         boolean reverse = !(f.iterable() instanceof Expr.Range);
         Expr.Range range = reverse ? (Expr.Range) ((Expr.MethodCall) f.iterable()).receiver() : (Expr.Range) f.iterable();
         Ty t = ty(range.from());
@@ -398,6 +400,49 @@ abstract class ExprLowering extends PatternLowering {
             b.store(b.binary(Op.SUB, i, b.iconst(it, 1)), counter);
             b.jump(body);
         }
+        b.switchTo(exit);
+        return Operand.ZST;
+    }
+
+    /**
+     * {@code for} over an array or slice: an index counts from 0 to the length; each element is
+     * bound by value (read from its place) or by reference (its address).
+     */
+    private Operand forCollection(Expr.For f, dev.rivet.frontend.check.Typing.ForCollection fc) {
+        // By value, the loop owns a copy: the body may change the original array.
+        Place coll = fc.mode() == dev.rivet.frontend.check.Typing.ElementMode.VALUE
+                ? new Place(ownedCopy(coerced(fc.collection(), expr(fc.collection())), ty(fc.collection())), null, ty(fc.collection()))
+                : autoderef(place(fc.collection()), fc.derefs());
+        Ty ct = strip(coll.type());
+        Value length = ct instanceof Ty.Array a ? b.iconst(Type.I32, a.length()) : coll.length();
+        Ty elem = strip(fc.element());
+        long size = layout(elem).size();
+        Value counter = b.slot(4, 4);
+        dev.rivet.ir.Block head = b.newBlock(), body = b.newBlock(), step = b.newBlock(), exit = b.newBlock();
+        b.store(b.iconst(Type.I32, 0), counter);
+        b.jump(head);
+        b.switchTo(head);
+        Value i = b.load(Type.I32, counter);
+        b.branch(b.icmp(Cond.ULT, i, length), body, exit);
+        b.switchTo(body);
+        Value at = b.ptradd(coll.address(), b.binary(Op.MUL, b.load(Type.I32, counter), b.iconst(Type.I32, size)));
+        Place p;
+        if (fc.mode() == dev.rivet.frontend.check.Typing.ElementMode.VALUE) {
+            p = new Place(at, null, elem);
+        } else {
+            Ty ref = new Ty.Ref(fc.mode() == dev.rivet.frontend.check.Typing.ElementMode.MUT, elem);
+            Value cell = temp(ref);
+            b.store(at, cell);
+            p = new Place(cell, null, ref);
+        }
+        matchPattern(f.pattern(), p, null);
+        loops.push(new LoopTarget(f.label(), exit, step, null, Ty.UNIT, false));
+        block(f.body());
+        loops.pop();
+        if (b.reachable()) b.jump(step);
+        b.switchTo(step);
+        b.store(b.binary(Op.ADD, b.load(Type.I32, counter), b.iconst(Type.I32, 1)), counter);
+        b.jump(head);
         b.switchTo(exit);
         return Operand.ZST;
     }

@@ -89,6 +89,11 @@ final class FormatLowering {
         return true;
     }
 
+    /** Writes constant text. */
+    void text(int fd, String t) {
+        flush(new StringBuilder(t), fd);
+    }
+
     private void flush(StringBuilder text, int fd) {
         if (text.isEmpty()) return;
         Operand.Pair s = (Operand.Pair) str(text.toString());
@@ -103,13 +108,25 @@ final class FormatLowering {
         b().call(name, Type.VOID, args);
     }
 
-    /** Writes one argument: integers, bool, char and str (through any number of references). */
     private void value(int fd, Operand v, Ty t, FormatPlan.Part.Slot s, Value widthArg, Value precisionArg) {
+        value(fd, v, t, s, widthArg, precisionArg, 0);
+    }
+
+    /**
+     * Writes one argument: integers, bool, char and str (through any number of references), and
+     * for {@code {:?}} arrays, slices and tuples of those; {@code depth} is the nesting inside
+     * a pretty-printed ({@code {:#?}}) aggregate.
+     */
+    void value(int fd, Operand v, Ty t, FormatPlan.Part.Slot s, Value widthArg, Value precisionArg, int depth) {
         while (t instanceof Ty.Ref r) {
             Ty inner = LowerBase.strip(r.inner());
-            if (inner instanceof Ty.Str) break;
+            if (inner instanceof Ty.Str || inner instanceof Ty.Slice) break;
             v = l.load(v.scalar(), inner);
             t = inner;
+        }
+        if (AggregateDebug.handles(t)) {
+            new AggregateDebug(this, l).write(fd, v, t, s, widthArg, precisionArg, depth);
+            return;
         }
         FormatString.Spec spec = s.spec();
         Value specWord = b().iconst(Type.I32, spec(spec));
