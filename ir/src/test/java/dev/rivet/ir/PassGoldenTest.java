@@ -56,6 +56,8 @@ class PassGoldenTest {
             case "simplifycfg" -> new SimplifyCfg();
             case "dce" -> new Dce();
             case "inline" -> new Inline();
+            case "combine" -> new dev.rivet.ir.pass.Combine();
+            case "gvn" -> new dev.rivet.ir.pass.Gvn();
             case "globaldce" -> new GlobalDce(Set.of("main"));
             default -> throw new IllegalArgumentException("unknown pass " + name);
         };

@@ -505,21 +505,18 @@ final class TypeChecker extends MethodChecker {
         else if (iter instanceof Expr.MethodCall m && m.method().equals("rev") && m.args().isEmpty() && m.receiver() instanceof Expr.Range r)
             range = r;
         if (range == null || range.from() == null) return forCollection(f);
+        if (range.to() == null) {
+            check(range.from(), null);
+            unsupported(range.span(), "`for` over an unbounded range");
+            return forBody(f, Ty.ERROR);
+        }
         Ty elem = check(range.from(), null);
         if (range.to() != null) checkCoerce(range.to(), elem);
         if (!isInt(elem) && !(shallow(elem) instanceof Ty.Char) && !isError(elem))
             error(range.span(), "`for` over a range of `" + Ty.show(elem) + "` is not supported");
         typing.types.put(range, Ty.UNIT);
         if (iter != range) typing.types.put(iter, Ty.UNIT);
-        Map<String, Local> names = new LinkedHashMap<>();
-        pattern(f.pattern(), elem, Mode.MOVE, names);
-        loops.push(new LoopCtx(f.label(), Ty.UNIT, LoopCtx.Kind.WHILE));
-        push();
-        names.values().forEach(this::bind);
-        block(f.body(), Ty.UNIT);
-        pop();
-        loops.pop();
-        return Ty.UNIT;
+        return forBody(f, elem);
     }
 
     /**
@@ -556,8 +553,13 @@ final class TypeChecker extends MethodChecker {
             typing.forCollections.put(f, new Typing.ForCollection(collection, derefs, mode, element));
             if (iter != collection) typing.types.put(iter, Ty.UNIT);
         }
+        return forBody(f, bound);
+    }
+
+    /** Binds the loop pattern to {@code element} and checks the body. */
+    private Ty forBody(Expr.For f, Ty element) {
         Map<String, Local> names = new LinkedHashMap<>();
-        pattern(f.pattern(), bound, Mode.MOVE, names);
+        pattern(f.pattern(), element, Mode.MOVE, names);
         loops.push(new LoopCtx(f.label(), Ty.UNIT, LoopCtx.Kind.WHILE));
         push();
         names.values().forEach(this::bind);

@@ -26,7 +26,13 @@ abstract class ItemParser extends ExprParser {
         List<Item> items = new ArrayList<>();
         while (!atEof() && !at(TokenKind.CLOSE_BRACE)) {
             if (atPunct("#") && peek(1).isPunct("!")) {
-                innerInto.add(attribute());
+                int before = pos;
+                try {
+                    innerInto.add(attribute());
+                } catch (ParseError e) {
+                    if (pos == before) next();
+                    recoverToItem();
+                }
                 continue;
             }
             if (at(TokenKind.DOC_INNER)) {
