@@ -42,7 +42,7 @@ final class BuildCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--dump-after", paramLabel = "PASS",
-            description = "print the IR after each run of an optimisation pass (globaldce, sroa, mem2reg, sccp, simplifycfg, dce, inline)")
+            description = "print the IR after each run of an optimisation pass (globaldce, sroa, mem2reg, sccp, combine, gvn, simplifycfg, dce, inline), or the machine code after isel or regalloc (with --emit obj)")
     String dumpAfter;
 
     @Spec
@@ -51,8 +51,11 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (dumpAfter != null && !PassManager.passNames().contains(dumpAfter))
-            throw new UsageError("error: unknown pass `" + dumpAfter + "` (known: " + String.join(", ", PassManager.passNames().stream().sorted().toList()) + ")");
+        java.util.List<String> machinePasses = dev.rivet.codegen.CodeGenerator.PASSES.stream().map(p -> p[0]).toList();
+        if (dumpAfter != null && !PassManager.passNames().contains(dumpAfter) && !machinePasses.contains(dumpAfter))
+            throw new UsageError("error: unknown pass `" + dumpAfter + "` (known: " + String.join(", ", PassManager.passNames().stream().sorted().toList())
+                    + ", " + String.join(", ", machinePasses) + ")");
+        boolean machineDump = dumpAfter != null && machinePasses.contains(dumpAfter);
         if (emit == null || emit == Emit.elf) {
             Firmware.Built fw = Firmware.build(file, Firmware.selectBoard(board, target), err);
             if (fw == null) return Main.EXIT_FAILURE;
@@ -63,14 +66,15 @@ final class BuildCommand implements Callable<Integer> {
         TargetTriple triple = target == null ? null : TargetTriple.byTriple(target)
                 .orElseThrow(() -> new UsageError("error: unknown target `" + target + "` (known: " + String.join(", ", TargetTriple.triples()) + ")"));
         if (emit == Emit.obj && triple == null) throw new UsageError("error: --emit obj needs --target");
-        Frontend.Output out = Compiler.compile(file, triple, dumpAfter, System.out, false);
+        Frontend.Output out = Compiler.compile(file, triple, machineDump ? null : dumpAfter, System.out, false);
         if (out.module() == null) {
             err.print(out.diagnostics().render());
             err.flush();
             return Main.EXIT_FAILURE;
         }
         if (emit == Emit.obj) {
-            ObjectFile obj = Compiler.codegen(out.module(), triple, file.getFileName().toString(), Set.of(), System.out);
+            ObjectFile obj = Compiler.codegen(out.module(), triple, file.getFileName().toString(),
+                    machineDump ? Set.of(dumpAfter) : Set.of(), System.out);
             byte[] bytes = RelocatableWriter.write(obj, elfFlags(triple));
             Path to = output != null ? output : Path.of(Compiler.crateName(file) + ".o");
             Files.write(to, bytes);

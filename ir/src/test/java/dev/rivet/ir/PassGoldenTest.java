@@ -58,6 +58,7 @@ class PassGoldenTest {
             case "inline" -> new Inline();
             case "combine" -> new dev.rivet.ir.pass.Combine();
             case "gvn" -> new dev.rivet.ir.pass.Gvn();
+            case "ranges" -> new dev.rivet.ir.pass.Ranges();
             case "globaldce" -> new GlobalDce(Set.of("main"));
             default -> throw new IllegalArgumentException("unknown pass " + name);
         };

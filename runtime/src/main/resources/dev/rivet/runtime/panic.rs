@@ -3,24 +3,48 @@
 use crate::console::{__rivet_exit, __rivet_write_str};
 use crate::fmt::__rivet_fmt_u32;
 
-/// Where a panic happened; the compiler lays these out as read-only data.
+/// The name of a source file, shared by every location in it.
+#[repr(C)]
+pub struct File {
+    name: &'static str,
+}
+
+/// Where a panic happened; the compiler lays these out as read-only data. Line and column
+/// share one word (line << 12 | column) when they fit; otherwise the word is all ones and the
+/// line and column follow in full.
 #[repr(C)]
 pub struct Location {
-    file: &'static str,
+    file: &'static File,
+    line_col: u32,
+}
+
+#[repr(C)]
+struct WideLocation {
+    file: &'static File,
+    escape: u32,
     line: u32,
     col: u32,
+}
+
+fn line_col(loc: &Location) -> (u32, u32) {
+    if loc.line_col != 0xffff_ffff {
+        return (loc.line_col >> 12, loc.line_col & 0xfff);
+    }
+    let wide = unsafe { &*(loc as *const Location as *const WideLocation) };
+    (wide.line, wide.col)
 }
 
 const STDERR: u32 = 2;
 
 #[no_mangle]
 pub fn __rivet_panic_begin(loc: &Location) {
+    let (line, col) = line_col(loc);
     __rivet_write_str(STDERR, "panicked at ");
-    __rivet_write_str(STDERR, loc.file);
+    __rivet_write_str(STDERR, loc.file.name);
     __rivet_write_str(STDERR, ":");
-    __rivet_fmt_u32(STDERR, loc.line, 10, 0, 0);
+    __rivet_fmt_u32(STDERR, line, 10, 0, 0);
     __rivet_write_str(STDERR, ":");
-    __rivet_fmt_u32(STDERR, loc.col, 10, 0, 0);
+    __rivet_fmt_u32(STDERR, col, 10, 0, 0);
     __rivet_write_str(STDERR, ":\n");
 }
 

@@ -7,7 +7,6 @@ import dev.rivet.codegen.Reg;
 import dev.rivet.codegen.RegInfo;
 import dev.rivet.codegen.StackObject;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,39 +15,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Linear-scan register allocation (Poletto and Sarkar) with move hints and spilling.
+ * Linear-scan register allocation over live intervals with lifetime holes (after Wimmer and
+ * Mössenböck), with move hints and spilling.
  *
  * <p>Instructions are numbered in layout order; instruction k reads at 2k and writes at 2k+1.
- * Each virtual register gets one interval from its first definition (or the start of a block
- * it is live into) to its last use (or the end of a block it is live out of). Physical
- * registers that instructions name (argument and result registers, registers a call clobbers)
- * form fixed ranges that an interval must not overlap to get that register — which is how
- * values live across calls end up in callee-saved registers.
+ * A virtual register's interval is the set of ranges where it is live, built backwards from
+ * block liveness, so a value is not considered live inside a block it merely skips over (a
+ * panic path laid out between its definition and its use does not pin it). Physical registers
+ * that instructions name (argument and result registers, registers a call clobbers) form fixed
+ * ranges an interval must not intersect to get that register — which is how values live across
+ * calls end up in callee-saved registers.
  *
- * <p>When registers run out, the interval that ends last is spilled: every use of it reloads
- * into a fresh short-lived register and every definition stores from one, and allocation runs
- * again. Moves whose two sides got the same register disappear.
+ * <p>Intervals are taken in order of their start; each gets the hinted register (a move's other
+ * side) if free, else the first free one in preference order. When none is free, the cheapest
+ * of the current interval and the intervals blocking one register is spilled (weight: uses per
+ * position covered): every use reloads into a fresh short-lived register, every definition
+ * stores from one, and allocation runs again. Moves whose two sides got the same register vanish.
  */
 public final class LinearScan {
-    private static final int MAX_ROUNDS = 16;
+    private static final int MAX_ROUNDS = 24;
 
     private final MFunction f;
     private final RegInfo regs;
-
-    /** A virtual register's live interval. */
-    private static final class Interval {
-        final int vreg;
-        int from = Integer.MAX_VALUE, to = -1;
-        int assigned = -1;
-        boolean spillTemp;
-
-        Interval(int vreg) { this.vreg = vreg; }
-
-        void cover(int pos) {
-            from = Math.min(from, pos);
-            to = Math.max(to, pos);
-        }
-    }
+    private final Set<Integer> spillTemps = new HashSet<>();
 
     private LinearScan(MFunction f, RegInfo regs) {
         this.f = f;
@@ -59,14 +48,11 @@ public final class LinearScan {
         new LinearScan(f, regs).run();
     }
 
-    private final Set<Integer> spillTemps = new HashSet<>();
-
     private void run() {
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Map<Integer, Interval> intervals = intervals();
-            Map<Integer, List<int[]>> fixed = fixedRanges();
-            Map<Integer, Integer> hints = hints();
-            List<Interval> spilled = scan(intervals, fixed, hints);
+            Map<Integer, Interval> intervals = Intervals.build(f, spillTemps);
+            Map<Integer, Interval> fixed = Intervals.fixed(f, regs);
+            List<Interval> spilled = scan(intervals, fixed, hints());
             if (spilled.isEmpty()) {
                 rewrite(intervals);
                 return;
@@ -74,83 +60,6 @@ public final class LinearScan {
             for (Interval s : spilled) spillEverywhere(s.vreg);
         }
         throw new IllegalStateException("register allocation did not converge in " + f.name);
-    }
-
-    // ---- intervals ----
-
-    private Map<Integer, Interval> intervals() {
-        Liveness live = new Liveness(f);
-        Map<Integer, Interval> out = new HashMap<>();
-        int k = 0;
-        for (MBlock b : f.blocks) {
-            int start = 2 * k;
-            int end = 2 * (k + Math.max(b.insts.size(), 1)) - 1;
-            BitSet in = live.liveIn.get(b.id), outSet = live.liveOut.get(b.id);
-            for (int v = in.nextSetBit(0); v >= 0; v = in.nextSetBit(v + 1)) interval(out, v).cover(start);
-            for (int v = outSet.nextSetBit(0); v >= 0; v = outSet.nextSetBit(v + 1)) interval(out, v).cover(end);
-            for (MInst i : b.insts) {
-                int pos = k;
-                i.regs(new MInst.RegVisitor() {
-                    @Override public void use(Reg r) {
-                        if (r instanceof Reg.Virtual v) interval(out, v.id()).cover(2 * pos);
-                    }
-
-                    @Override public void def(Reg r) {
-                        if (r instanceof Reg.Virtual v) interval(out, v.id()).cover(2 * pos + 1);
-                    }
-
-                    @Override public void earlyDef(Reg r) {
-                        if (r instanceof Reg.Virtual v) {
-                            interval(out, v.id()).cover(2 * pos);
-                            interval(out, v.id()).cover(2 * pos + 1);
-                        }
-                    }
-                });
-                k++;
-            }
-            if (b.insts.isEmpty()) k++;
-        }
-        for (Interval i : out.values()) i.spillTemp = spillTemps.contains(i.vreg);
-        return out;
-    }
-
-    private Interval interval(Map<Integer, Interval> m, int v) {
-        return m.computeIfAbsent(v, Interval::new);
-    }
-
-    /** Per physical register: the position ranges where instructions hold it. */
-    private Map<Integer, List<int[]>> fixedRanges() {
-        Map<Integer, List<int[]>> ranges = new HashMap<>();
-        int k = 0;
-        for (MBlock b : f.blocks) {
-            Map<Integer, Integer> openSince = new HashMap<>();
-            int blockStart = 2 * k;
-            for (MInst i : b.insts) {
-                int pos = k;
-                i.regs(new MInst.RegVisitor() {
-                    @Override public void use(Reg r) {
-                        if (r instanceof Reg.Physical p) {
-                            int from = openSince.getOrDefault(p.num(), blockStart);
-                            ranges.computeIfAbsent(p.num(), x -> new ArrayList<>()).add(new int[] {from, 2 * pos});
-                        }
-                    }
-
-                    @Override public void def(Reg r) {
-                        if (r instanceof Reg.Physical p) {
-                            openSince.put(p.num(), 2 * pos + 1);
-                            ranges.computeIfAbsent(p.num(), x -> new ArrayList<>()).add(new int[] {2 * pos + 1, 2 * pos + 1});
-                        }
-                    }
-                });
-                if (i.isCall()) // the call writes every caller-saved register
-                    for (int reg : regs.allocatable())
-                        if (!regs.isCalleeSaved(reg))
-                            ranges.computeIfAbsent(reg, x -> new ArrayList<>()).add(new int[] {2 * pos + 1, 2 * pos + 1});
-                k++;
-            }
-            if (b.insts.isEmpty()) k++;
-        }
-        return ranges;
     }
 
     private Map<Integer, Integer> hints() {
@@ -167,60 +76,87 @@ public final class LinearScan {
 
     // ---- the scan ----
 
-    private List<Interval> scan(Map<Integer, Interval> intervals, Map<Integer, List<int[]>> fixed, Map<Integer, Integer> hints) {
+    private List<Interval> scan(Map<Integer, Interval> intervals, Map<Integer, Interval> fixed, Map<Integer, Integer> hints) {
         List<Interval> order = new ArrayList<>(intervals.values());
-        order.sort(Comparator.comparingInt((Interval i) -> i.from).thenComparingInt(i -> i.vreg));
-        List<Interval> active = new ArrayList<>();
+        order.sort(Comparator.comparingInt(Interval::start).thenComparingInt(i -> i.vreg));
+        Map<Integer, List<Interval>> byReg = new HashMap<>();
+        for (int r : regs.allocatable()) byReg.put(r, new ArrayList<>());
         List<Interval> spilled = new ArrayList<>();
         for (Interval cur : order) {
-            active.removeIf(a -> a.to < cur.from);
-            Set<Integer> busy = new HashSet<>();
-            for (Interval a : active) busy.add(a.assigned);
-            int reg = choose(cur, busy, fixed, hints, intervals);
+            int reg = choose(cur, byReg, fixed, hints, intervals);
             if (reg >= 0) {
                 cur.assigned = reg;
-                active.add(cur);
+                byReg.get(reg).add(cur);
                 continue;
             }
-            // Out of registers: spill whichever ends last, the current interval or an active one whose
-            // register it can take. Reload temporaries are never spilled (they live for one instruction).
-            Interval victim = null;
-            for (Interval a : active)
-                if (!a.spillTemp && (victim == null || a.to > victim.to) && !overlapsFixed(cur, a.assigned, fixed)) victim = a;
-            boolean takeVictim = victim != null && (cur.spillTemp || victim.to > cur.to);
-            if (takeVictim) {
-                cur.assigned = victim.assigned;
-                active.remove(victim);
-                active.add(cur);
-                victim.assigned = -1;
-                spilled.add(victim);
-            } else if (!cur.spillTemp) {
-                spilled.add(cur);
-            } else {
-                throw new IllegalStateException("no register for a reload in " + f.name);
-            }
+            spillFor(cur, byReg, fixed, spilled);
         }
         return spilled;
     }
 
-    private int choose(Interval cur, Set<Integer> busy, Map<Integer, List<int[]>> fixed, Map<Integer, Integer> hints,
+    private boolean free(int r, Interval cur, Map<Integer, List<Interval>> byReg, Map<Integer, Interval> fixed) {
+        Interval fx = fixed.get(r);
+        if (fx != null && fx.intersects(cur)) return false;
+        for (Interval other : byReg.get(r)) if (other.intersects(cur)) return false;
+        return true;
+    }
+
+    private int choose(Interval cur, Map<Integer, List<Interval>> byReg, Map<Integer, Interval> fixed, Map<Integer, Integer> hints,
                        Map<Integer, Interval> intervals) {
         Integer hint = hints.get(cur.vreg);
+        Interval partner = null;
         if (hint != null) {
-            int want = hint < 0 ? -1 - hint : intervals.containsKey(hint) ? intervals.get(hint).assigned : -1;
-            if (want >= 0 && regs.allocatable().contains(want) && !busy.contains(want) && !overlapsFixed(cur, want, fixed))
-                return want;
+            int want = -1;
+            if (hint < 0) want = -1 - hint;
+            else if (intervals.containsKey(hint)) {
+                partner = intervals.get(hint);
+                want = partner.assigned;
+            }
+            if (want >= 0 && byReg.containsKey(want) && free(want, cur, byReg, fixed)) return want;
         }
-        for (int r : regs.allocatable())
-            if (!busy.contains(r) && !overlapsFixed(cur, r, fixed)) return r;
+        // The move partner is not allocated yet: prefer a register that will also suit it.
+        if (partner != null && partner.assigned < 0)
+            for (int r : regs.allocatable())
+                if (free(r, cur, byReg, fixed) && free(r, partner, byReg, fixed)) return r;
+        for (int r : regs.allocatable()) if (free(r, cur, byReg, fixed)) return r;
         return -1;
     }
 
-    private static boolean overlapsFixed(Interval cur, int reg, Map<Integer, List<int[]>> fixed) {
-        List<int[]> rs = fixed.get(reg);
-        if (rs == null) return false;
-        for (int[] r : rs) if (cur.from <= r[1] && r[0] <= cur.to) return true;
-        return false;
+    /** Spills {@code cur} or the intervals holding the register cheapest to free for it. */
+    private void spillFor(Interval cur, Map<Integer, List<Interval>> byReg, Map<Integer, Interval> fixed, List<Interval> spilled) {
+        int bestReg = -1;
+        double bestCost = Double.MAX_VALUE;
+        List<Interval> bestVictims = null;
+        for (int r : regs.allocatable()) {
+            Interval fx = fixed.get(r);
+            if (fx != null && fx.intersects(cur)) continue;
+            List<Interval> victims = new ArrayList<>();
+            double cost = 0;
+            for (Interval other : byReg.get(r))
+                if (other.intersects(cur)) {
+                    victims.add(other);
+                    cost += other.spillTemp ? Double.MAX_VALUE / 4 : other.weight();
+                }
+            if (cost < bestCost) {
+                bestCost = cost;
+                bestReg = r;
+                bestVictims = victims;
+            }
+        }
+        double own = cur.spillTemp ? Double.MAX_VALUE / 2 : cur.weight();
+        if (bestReg >= 0 && bestCost < own) {
+            for (Interval v : bestVictims) {
+                byReg.get(bestReg).remove(v);
+                v.assigned = -1;
+                spilled.add(v);
+            }
+            cur.assigned = bestReg;
+            byReg.get(bestReg).add(cur);
+        } else if (!cur.spillTemp) {
+            spilled.add(cur);
+        } else {
+            throw new IllegalStateException("no register for a reload in " + f.name);
+        }
     }
 
     // ---- rewriting ----

@@ -122,6 +122,11 @@ public final class IselContext {
 
     public static boolean isConst(Value v) { return v instanceof Inst i && i.op == Op.CONST; }
 
+    /** Values built where they are used (constants, stack and symbol addresses). */
+    public static boolean rematerialized(Value v) {
+        return v instanceof Inst i && (i.op == Op.CONST || i.op == Op.SLOTADDR || i.op == Op.SYMADDR);
+    }
+
     private Map<Value, Integer> uses;
 
     /** How many times {@code v} is used in the function (operands and branch arguments). */
@@ -194,7 +199,16 @@ public final class IselContext {
         List<ArgLocation> locs = isa.conventions().arguments(types);
         List<Integer> used = new ArrayList<>();
         List<MInst> moves = new ArrayList<>();
-        for (int k = 0; k < args.size(); k++) {
+        // Constants and addresses are built last, straight into their argument registers, so
+        // they do not occupy a register while the other arguments move into place.
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < args.size(); k++) if (!rematerialized(args.get(k))) order.add(k);
+        for (int k = 0; k < args.size(); k++) if (rematerialized(args.get(k))) order.add(k);
+        for (int k : order) {
+            if (rematerialized(args.get(k))) {
+                moves.forEach(this::emit);
+                moves.clear();
+            }
             Reg[] r = regs(args.get(k));
             ArgLocation loc = locs.get(k);
             for (int w = 0; w < r.length; w++) {

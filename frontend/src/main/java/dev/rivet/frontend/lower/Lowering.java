@@ -104,17 +104,28 @@ public final class Lowering {
     }
 
     /**
-     * The symbol of a panic location ({@code core::panic::Location}: file as &str, line, column),
-     * shared by identical locations.
+     * The symbol of a panic location, shared by identical locations: a pointer to the file's
+     * name record (one per file) and line << 12 | column in one word, or an all-ones word
+     * followed by the line and column when they do not fit (the runtime's {@code Location}).
      */
     String location(Span span) {
         String file = span.file().name();
         String key = file + ":" + span.line() + ":" + span.column();
         return locations.computeIfAbsent(key, k -> {
-            String str = pool.string(file);
-            return pool.items(List.of(new Global.Item.SymRef(str, 0),
-                    new Global.Item.Int(Type.I32, file.getBytes(StandardCharsets.UTF_8).length),
-                    new Global.Item.Int(Type.I32, span.line()), new Global.Item.Int(Type.I32, span.column())), 4, "loc");
+            String name = files.computeIfAbsent(file, f -> {
+                String str = pool.string(f);
+                return pool.items(List.of(new Global.Item.SymRef(str, 0),
+                        new Global.Item.Int(Type.I32, f.getBytes(StandardCharsets.UTF_8).length)), 4, "file");
+            });
+            long line = span.line(), col = span.column();
+            List<Global.Item> items = line < (1 << 20) && col < (1 << 12)
+                    ? List.of(new Global.Item.SymRef(name, 0), new Global.Item.Int(Type.I32, line << 12 | col))
+                    : List.of(new Global.Item.SymRef(name, 0), new Global.Item.Int(Type.I32, 0xFFFF_FFFFL),
+                            new Global.Item.Int(Type.I32, line), new Global.Item.Int(Type.I32, col));
+            return pool.items(items, 4, "loc");
         });
     }
+
+    /** File-name records of panic locations, by file. */
+    private final Map<String, String> files = new HashMap<>();
 }

@@ -24,7 +24,8 @@ import java.util.Map;
  * one edge of a two-way branch knows the branch's condition, and with it the comparisons that
  * are its negation or have its operands swapped; those become constants there, so a bounds
  * check repeated after a loop test or an earlier check folds away (sccp and simplifycfg prune
- * the branches it leaves constant).
+ * the branches it leaves constant). Within a block, a load from an address already loaded or
+ * stored since the last write to memory reuses that value.
  */
 public final class Gvn implements Pass {
     @Override
@@ -99,10 +100,24 @@ public final class Gvn implements Pass {
     }
 
     private void visit(Block b, List<Undo> undo) {
+        Map<Key, Value> memory = new HashMap<>(); // loads available in this block since the last write
         for (Inst i : b.insts()) {
             i.args.replaceAll(this::local);
             for (Target t : i.targets) t.args.replaceAll(this::local);
-            if (!i.op.isPure() || !i.hasResult()) continue;
+            if (i.op == Op.LOAD && !i.isVolatile) {
+                Key k = new Key(Op.LOAD, i.type, List.of(i.arg(0)), 0, null, null, null);
+                Value have = memory.get(k);
+                if (have != null) replaced.put(i, have);
+                else memory.put(k, i);
+                continue;
+            }
+            if (i.op == Op.STORE && !i.isVolatile) {
+                memory.clear(); // any store may alias; what it stored is known at its own address
+                memory.put(new Key(Op.LOAD, i.arg(0).type(), List.of(i.arg(1)), 0, null, null, null), i.arg(0));
+                continue;
+            }
+            if (i.op.is(Op.Flag.WRITES) || i.isVolatile) memory.clear();
+            if (!i.op.isPure() || !i.hasResult() || isFoldableAddress(i)) continue;
             Key k = key(i);
             Value have = available.get(k);
             if (have != null && have != i) {
@@ -134,6 +149,14 @@ public final class Gvn implements Pass {
             set(available, icmpKey(ci.cond.swapped(), y, x), yes, undo);
             set(available, icmpKey(ci.cond.negated().swapped(), y, x), no, undo);
         }
+    }
+
+    /**
+     * A constant offset from a pointer: loads and stores fold it into their addressing mode,
+     * so sharing one copy would only keep a register busy.
+     */
+    private static boolean isFoldableAddress(Inst i) {
+        return i.op == Op.PTRADD && i.arg(1) instanceof Inst c && c.op == Op.CONST;
     }
 
     private static Key icmpKey(Cond c, Value x, Value y) {

@@ -1,0 +1,182 @@
+package dev.rivet.ir.pass;
+
+import dev.rivet.ir.Block;
+import dev.rivet.ir.Cfg;
+import dev.rivet.ir.Cond;
+import dev.rivet.ir.Function;
+import dev.rivet.ir.Inst;
+import dev.rivet.ir.Module;
+import dev.rivet.ir.Op;
+import dev.rivet.ir.Param;
+import dev.rivet.ir.Target;
+import dev.rivet.ir.Type;
+import dev.rivet.ir.Value;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Value-range analysis: every integer value of at most 32 bits gets an unsigned interval, from
+ * its definition (constants, masks, shifts, sums that cannot wrap), from the values flowing
+ * into block parameters (iterated to a fixed point, widened after a few rounds), and from the
+ * comparisons on the branches that lead to where it is used ({@code i < 64} in a loop body).
+ * Comparisons the intervals decide become constants, so bounds checks of loop counters
+ * against array lengths disappear once sccp and simplifycfg prune the dead branch.
+ */
+public final class Ranges implements Pass {
+    private static final int WIDEN_AFTER = 3;
+
+    @Override
+    public String name() { return "ranges"; }
+
+    @Override
+    public void run(Module m) {
+        for (Function f : m.functions()) if (!f.isDeclaration()) run(f);
+    }
+
+    private Cfg cfg;
+    private final Map<Param, ValueRange> params = new IdentityHashMap<>();
+    private final Map<Param, Integer> growth = new IdentityHashMap<>();
+    private final Map<Value, ValueRange> defs = new IdentityHashMap<>();
+
+    void run(Function f) {
+        cfg = new Cfg(f);
+        params.clear();
+        growth.clear();
+        for (Block b : f.blocks())
+            for (Param p : b.params()) params.put(p, tracked(p.type()) && b != f.entry() ? ValueRange.empty(p.type()) : null);
+        boolean changed = true;
+        for (int round = 0; changed && round < 50; round++) {
+            changed = false;
+            defs.clear();
+            for (Block b : cfg.reversePostorder()) changed |= flowIntoParams(b);
+        }
+        defs.clear();
+        fold(f);
+    }
+
+    private static boolean tracked(Type t) { return t.isInt() && t != Type.I64 && t != Type.I1; }
+
+    /** Joins the arguments of b's branches into their targets' parameters; true if any grew. */
+    private boolean flowIntoParams(Block b) {
+        Inst term = b.terminator();
+        if (term == null) return false;
+        boolean changed = false;
+        for (Target t : term.targets)
+            for (int k = 0; k < t.args.size(); k++) {
+                Param p = t.block.params().get(k);
+                ValueRange old = params.get(p);
+                if (old == null) continue;
+                ValueRange in = at(t.args.get(k), b);
+                ValueRange joined = old.join(in);
+                if (joined.equals(old)) continue;
+                int n = growth.merge(p, 1, Integer::sum);
+                if (n > WIDEN_AFTER) joined = new ValueRange(joined.lo() < old.lo() ? 0 : joined.lo(),
+                        joined.hi() > old.hi() ? joined.max() : joined.hi(), joined.max());
+                params.put(p, joined);
+                changed = true;
+            }
+        return changed;
+    }
+
+    /** Replaces every comparison the ranges decide by a constant. */
+    private void fold(Function f) {
+        Map<Value, Value> replaced = new IdentityHashMap<>();
+        for (Block b : cfg.reversePostorder())
+            for (int k = 0; k < b.insts().size(); k++) {
+                Inst i = b.insts().get(k);
+                if (i.op != Op.ICMP || !tracked(i.arg(0).type())) continue;
+                int v = ValueRange.decide(i.cond, at(i.arg(0), b), at(i.arg(1), b));
+                if (v < 0) continue;
+                Inst c = b.insert(k, Inst.constant(Type.I1, v));
+                replaced.put(i, c);
+                k++;
+            }
+        if (replaced.isEmpty()) return;
+        for (Block b : f.blocks())
+            for (Inst i : b.insts()) {
+                i.args.replaceAll(v -> replaced.getOrDefault(v, v));
+                for (Target t : i.targets) t.args.replaceAll(v -> replaced.getOrDefault(v, v));
+            }
+    }
+
+    // ---- ranges ----
+
+    /** The range of {@code v} where it is used in block {@code b}: its own range, narrowed by the branches that lead to b. */
+    ValueRange at(Value v, Block b) {
+        ValueRange r = def(v);
+        if (r == null || !cfg.isReachable(b)) return r == null ? ValueRange.full(v.type()) : r;
+        for (Block d = b; ; ) {
+            ValueRange edge = edgeFact(v, d);
+            if (edge != null) r = r.meet(edge);
+            Block up = cfg.idom(d);
+            if (up == null || up == d) break;
+            d = up;
+        }
+        return r;
+    }
+
+    /** What entering {@code d} from its only predecessor's two-way branch says about {@code v}. */
+    private ValueRange edgeFact(Value v, Block d) {
+        List<Block> preds = cfg.predecessors(d);
+        if (preds.size() != 1) return null;
+        Inst br = preds.getFirst().terminator();
+        if (br == null || br.op != Op.BR || br.targets.get(0).block == br.targets.get(1).block) return null;
+        if (!(br.arg(0) instanceof Inst c) || c.op != Op.ICMP) return null;
+        boolean taken = br.targets.get(0).block == d;
+        Cond pred = taken ? c.cond : c.cond.negated();
+        ValueRange self = def(v);
+        if (self == null) return null;
+        if (c.arg(0) == v) return self.constrain(pred, def(c.arg(1)) == null ? ValueRange.full(v.type()) : def(c.arg(1)));
+        if (c.arg(1) == v) return self.constrain(pred.swapped(), def(c.arg(0)) == null ? ValueRange.full(v.type()) : def(c.arg(0)));
+        return null;
+    }
+
+    /** The range a value has wherever it is defined (null for values not tracked). */
+    private ValueRange def(Value v) {
+        if (!tracked(v.type())) return null;
+        if (v instanceof Param p) {
+            ValueRange r = params.get(p);
+            return r != null ? r : ValueRange.full(p.type());
+        }
+        ValueRange known = defs.get(v);
+        if (known != null) return known;
+        ValueRange r = transfer((Inst) v);
+        defs.put(v, r);
+        return r;
+    }
+
+    private ValueRange operand(Inst i, int k) {
+        ValueRange r = at(i.arg(k), i.block());
+        return r != null ? r : ValueRange.full(i.arg(k).type());
+    }
+
+    private static Long constant(Value v) {
+        return v instanceof Inst c && c.op == Op.CONST ? c.type.wrap(c.imm) : null;
+    }
+
+    private ValueRange transfer(Inst i) {
+        Type t = i.type;
+        ValueRange full = ValueRange.full(t);
+        return switch (i.op) {
+            case CONST -> ValueRange.of(t, i.imm);
+            case ADD -> operand(i, 0).add(operand(i, 1));
+            case SUB -> operand(i, 0).sub(operand(i, 1));
+            case MUL -> operand(i, 0).mul(operand(i, 1));
+            case AND -> operand(i, 0).and(operand(i, 1));
+            case OR -> operand(i, 0).orXor(operand(i, 1), true);
+            case XOR -> operand(i, 0).orXor(operand(i, 1), false);
+            case SHL -> constant(i.arg(1)) != null ? operand(i, 0).shl(constant(i.arg(1)) % t.bits()) : full;
+            case LSHR -> constant(i.arg(1)) != null ? operand(i, 0).lshr(constant(i.arg(1)) % t.bits())
+                    : new ValueRange(0, operand(i, 0).hi(), t.mask());
+            case ASHR -> operand(i, 0).nonNegative() && constant(i.arg(1)) != null ? operand(i, 0).lshr(constant(i.arg(1)) % t.bits()) : full;
+            case UDIV -> operand(i, 0).udiv(operand(i, 1));
+            case UREM -> operand(i, 0).urem(operand(i, 1));
+            case ZEXT, TRUNC -> tracked(i.arg(0).type()) ? operand(i, 0).resize(t.mask())
+                    : i.arg(0).type() == Type.I1 ? new ValueRange(0, 1, t.mask()) : full;
+            case SEXT -> tracked(i.arg(0).type()) && operand(i, 0).nonNegative() ? operand(i, 0).resize(t.mask()) : full;
+            case SELECT -> operand(i, 1).join(operand(i, 2));
+            default -> full;
+        };
+    }
+}
