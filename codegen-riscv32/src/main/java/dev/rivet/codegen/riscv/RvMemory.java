@@ -3,6 +3,7 @@ package dev.rivet.codegen.riscv;
 import dev.rivet.codegen.Reg;
 import dev.rivet.codegen.StackObject;
 import dev.rivet.codegen.isel.IselContext;
+import dev.rivet.codegen.isel.Pieces;
 import dev.rivet.ir.Inst;
 import dev.rivet.ir.Op;
 import dev.rivet.ir.Type;
@@ -81,13 +82,13 @@ final class RvMemory {
     private void copy(IselContext ctx, Inst i) {
         int n = (int) i.imm;
         if (n == 0) return;
-        int piece = piece(n, i.align);
+        List<Pieces.Piece> pieces = Pieces.split(n, i.align);
         Reg dst = ctx.reg(i.arg(0)), src = ctx.reg(i.arg(1));
-        if (n / piece <= MAX_INLINE_PIECES) {
-            for (int off = 0; off < n; off += piece) {
+        if (pieces.size() <= MAX_INLINE_PIECES) {
+            for (Pieces.Piece p : pieces) {
                 Reg t = ctx.newReg();
-                ctx.emit(new RvInst.Mem(false, piece, t, src, off));
-                ctx.emit(new RvInst.Mem(true, piece, t, dst, off));
+                ctx.emit(new RvInst.Mem(false, p.size(), t, src, p.offset()));
+                ctx.emit(new RvInst.Mem(true, p.size(), t, dst, p.offset()));
             }
             return;
         }
@@ -99,20 +100,18 @@ final class RvMemory {
         if (n == 0) return;
         Value b = i.arg(1);
         Reg dst = ctx.reg(i.arg(0));
-        int piece = piece(n, i.align);
-        if (IselContext.isConst(b) && n / piece <= MAX_INLINE_PIECES) {
+        List<Pieces.Piece> pieces = Pieces.split(n, i.align);
+        if (IselContext.isConst(b) && pieces.size() <= MAX_INLINE_PIECES + 2) {
             long v = IselContext.constValue(b) & 0xFF;
-            long pattern = piece == 1 ? v : piece == 2 ? v * 0x0101 : v * 0x0101_0101L;
-            Reg p = isel.constant(ctx, pattern);
-            for (int off = 0; off < n; off += piece) ctx.emit(new RvInst.Mem(true, piece, p, dst, off));
+            Reg[] pattern = new Reg[5];
+            for (Pieces.Piece p : pieces) {
+                if (pattern[p.size()] == null)
+                    pattern[p.size()] = isel.constant(ctx, p.size() == 1 ? v : p.size() == 2 ? v * 0x0101 : v * 0x0101_0101L);
+                ctx.emit(new RvInst.Mem(true, p.size(), pattern[p.size()], dst, p.offset()));
+            }
             return;
         }
         isel.helper(ctx, "memset", List.of(dst, isel.zeroExtended(ctx, b), isel.freshConstant(ctx, n)), null);
     }
 
-    private static int piece(int n, int align) {
-        int p = Math.min(Math.max(align, 1), 4);
-        while (n % p != 0) p /= 2;
-        return p;
-    }
 }

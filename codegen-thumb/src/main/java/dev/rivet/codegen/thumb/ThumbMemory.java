@@ -3,6 +3,7 @@ package dev.rivet.codegen.thumb;
 import dev.rivet.codegen.Reg;
 import dev.rivet.codegen.StackObject;
 import dev.rivet.codegen.isel.IselContext;
+import dev.rivet.codegen.isel.Pieces;
 import dev.rivet.ir.Inst;
 import dev.rivet.ir.Op;
 import dev.rivet.ir.Type;
@@ -98,13 +99,13 @@ final class ThumbMemory {
     private void copy(IselContext ctx, Inst i) {
         int n = (int) i.imm;
         if (n == 0) return;
-        int piece = piece(n, i.align);
+        List<Pieces.Piece> pieces = Pieces.split(n, i.align);
         Reg dst = ctx.reg(i.arg(0)), src = ctx.reg(i.arg(1));
-        if (n / piece <= MAX_INLINE_PIECES && n - piece <= 31 * piece) {
-            for (int off = 0; off < n; off += piece) {
+        if (inlinable(pieces, MAX_INLINE_PIECES)) {
+            for (Pieces.Piece p : pieces) {
                 Reg t = ctx.newReg();
-                ctx.emit(new ThumbInst.Mem(false, piece, false, t, src, null, off));
-                ctx.emit(new ThumbInst.Mem(true, piece, false, t, dst, null, off));
+                ctx.emit(new ThumbInst.Mem(false, p.size(), false, t, src, null, p.offset()));
+                ctx.emit(new ThumbInst.Mem(true, p.size(), false, t, dst, null, p.offset()));
             }
             return;
         }
@@ -116,21 +117,25 @@ final class ThumbMemory {
         if (n == 0) return;
         Value b = i.arg(1);
         Reg dst = ctx.reg(i.arg(0));
-        int piece = piece(n, i.align);
-        if (IselContext.isConst(b) && n / piece <= MAX_INLINE_PIECES && n - piece <= 31 * piece) {
+        List<Pieces.Piece> pieces = Pieces.split(n, i.align);
+        if (IselContext.isConst(b) && inlinable(pieces, MAX_INLINE_PIECES + 2)) {
             long v = IselContext.constValue(b) & 0xFF;
-            long pattern = piece == 1 ? v : piece == 2 ? v * 0x0101 : v * 0x0101_0101L;
-            Reg p = isel.constant(ctx, pattern);
-            for (int off = 0; off < n; off += piece) ctx.emit(new ThumbInst.Mem(true, piece, false, p, dst, null, off));
+            Reg[] pattern = new Reg[5];
+            for (Pieces.Piece p : pieces) {
+                if (pattern[p.size()] == null)
+                    pattern[p.size()] = isel.constant(ctx, p.size() == 1 ? v : p.size() == 2 ? v * 0x0101 : v * 0x0101_0101L);
+                ctx.emit(new ThumbInst.Mem(true, p.size(), false, pattern[p.size()], dst, null, p.offset()));
+            }
             return;
         }
         isel.callHelper(ctx, "memset", List.of(dst, isel.zeroExtended(ctx, b), isel.constant(ctx, n)), 0);
     }
 
-    /** The widest access both the alignment and the length allow. */
-    private static int piece(int n, int align) {
-        int p = Math.min(Math.max(align, 1), 4);
-        while (n % p != 0) p /= 2;
-        return p;
+    /** Few enough accesses, each with an offset the 16-bit forms encode. */
+    private static boolean inlinable(List<Pieces.Piece> pieces, int max) {
+        if (pieces.size() > max) return false;
+        for (Pieces.Piece p : pieces) if (p.offset() / p.size() > 31 || p.offset() % p.size() != 0) return false;
+        return true;
     }
+
 }

@@ -223,6 +223,10 @@ abstract class ExprLowering extends PatternLowering {
                 && typing.patterns.get(id) instanceof Typing.PatRes.Binding bind && !bind.byRef() && id.sub() == null) {
             Operand v = expr(l.init());
             if (v instanceof Operand.Diverged) return;
+            if (v instanceof Operand.Mem m && m.owned() && !locals.containsKey(bind.local())) {
+                locals.put(bind.local(), m.address()); // the fresh temporary becomes the variable: no copy
+                return;
+            }
             store(v, localAddress(bind.local()), strip(bind.local().type));
             return;
         }

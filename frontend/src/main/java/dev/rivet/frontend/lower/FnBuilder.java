@@ -73,7 +73,7 @@ final class FnBuilder {
         if (size == 0) return;
         Inst c = new Inst(Op.COPY, Type.VOID, dst, src);
         c.imm = size;
-        c.align = align;
+        c.align = Math.max(align, Math.min(knownAlign(dst), knownAlign(src)));
         emit(c);
     }
 
@@ -81,8 +81,20 @@ final class FnBuilder {
         if (size == 0) return;
         Inst c = new Inst(Op.FILL, Type.VOID, dst, byteValue);
         c.imm = size;
-        c.align = align;
+        c.align = Math.max(align, knownAlign(dst));
         emit(c);
+    }
+
+    /** The alignment a pointer is known to have: a stack slot's, or a slot's plus a constant offset's. */
+    static int knownAlign(Value ptr) {
+        if (ptr instanceof Inst i && i.op == Op.SLOTADDR) return i.slot.align;
+        if (ptr instanceof Inst i && i.op == Op.PTRADD && i.arg(1) instanceof Inst k && k.op == Op.CONST) {
+            int base = knownAlign(i.arg(0));
+            long off = k.imm;
+            while (base > 1 && off % base != 0) base /= 2;
+            return base;
+        }
+        return 1;
     }
 
     Value symaddr(String symbol) { return emit(Inst.symaddr(symbol, 0)); }

@@ -63,7 +63,9 @@ abstract class LowerBase {
     /** A fresh temporary slot for a value of type {@code t}. */
     protected Value temp(Ty t) {
         Layout l = layout(t);
-        return b.slot(l.size(), l.align());
+        // Word-align aggregates of a word or more: stack space is cheap, and copies and fills
+        // of them can then move whole words.
+        return b.slot(l.size(), l.size() >= 4 ? Math.max(l.align(), 4) : l.align());
     }
 
     /** Reads a value of type {@code t} stored at {@code addr}. */
