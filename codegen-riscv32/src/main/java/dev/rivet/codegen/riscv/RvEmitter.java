@@ -2,6 +2,7 @@ package dev.rivet.codegen.riscv;
 
 import static dev.rivet.codegen.riscv.RvEncoder.*;
 
+import dev.rivet.codegen.Forwarding;
 import dev.rivet.codegen.MBlock;
 import dev.rivet.codegen.MFunction;
 import dev.rivet.codegen.MInst;
@@ -27,6 +28,7 @@ final class RvEmitter {
     private MFunction f;
     private Assembler asm;
     private final Map<Integer, Label> labels = new HashMap<>();
+    private Forwarding forwarding;
     /** Saved registers and their offsets from SP, ra first. */
     private final List<int[]> saved = new ArrayList<>();
     private int frameSize;
@@ -43,10 +45,13 @@ final class RvEmitter {
         for (MBlock b : f.blocks) labels.put(b.id, new Label(".L" + b.id));
         frame();
         prologue();
-        for (int k = 0; k < f.blocks.size(); k++) {
-            MBlock b = f.blocks.get(k);
+        forwarding = new Forwarding(f);
+        List<MBlock> emitted = new ArrayList<>();
+        for (MBlock b : f.blocks) if (!forwarding.dropped(b.id)) emitted.add(b);
+        for (int k = 0; k < emitted.size(); k++) {
+            MBlock b = emitted.get(k);
             asm.bind(labels.get(b.id));
-            Integer next = k + 1 < f.blocks.size() ? f.blocks.get(k + 1).id : null;
+            Integer next = k + 1 < emitted.size() ? emitted.get(k + 1).id : null;
             block(b, next);
         }
         return asm.assemble();
@@ -99,23 +104,24 @@ final class RvEmitter {
             MInst m = insts.get(k);
             if (m instanceof RvInst.Branch br && k + 1 < insts.size() && insts.get(k + 1) instanceof RvInst.Jump j) {
                 k++;
-                if (next != null && j.block() == next) {
+                int jt = forwarding.resolve(j.block()), bt = forwarding.resolve(br.block());
+                if (next != null && jt == next) {
                     branch(br.op(), br.a(), br.b(), br.block());
-                } else if (next != null && br.block() == next) {
+                } else if (next != null && bt == next) {
                     branch(br.op().invert(), br.a(), br.b(), j.block());
                 } else {
                     branch(br.op(), br.a(), br.b(), br.block());
-                    asm.add(new RvChunks.Jump(labels.get(j.block()), compressed));
+                    asm.add(new RvChunks.Jump(labels.get(jt), compressed));
                 }
                 continue;
             }
-            if (m instanceof RvInst.Jump j && next != null && j.block() == next) continue;
+            if (m instanceof RvInst.Jump j && next != null && forwarding.resolve(j.block()) == next) continue;
             inst((RvInst) m);
         }
     }
 
     private void branch(BranchOp op, Reg a, Reg b, int block) {
-        asm.add(new RvChunks.Branch(op, n(a), n(b), labels.get(block), compressed));
+        asm.add(new RvChunks.Branch(op, n(a), n(b), labels.get(forwarding.resolve(block)), compressed));
     }
 
     private static int n(Reg r) {
@@ -148,7 +154,7 @@ final class RvEmitter {
             case RvInst.OutArg x -> stackAccess(true, 4, n(x.t()), x.offset());
             case RvInst.StackAddr x -> stackAddress(n(x.d()), x.slot().offset());
             case RvInst.Branch x -> branch(x.op(), x.a(), x.b(), x.block());
-            case RvInst.Jump x -> asm.add(new RvChunks.Jump(labels.get(x.block()), compressed));
+            case RvInst.Jump x -> asm.add(new RvChunks.Jump(labels.get(forwarding.resolve(x.block())), compressed));
             case RvInst.Call x -> {
                 if (x.symbol() != null) wReloc(jal(RvRegs.RA, 0), R_RISCV_JAL, x.symbol(), 0);
                 else if (compressed) h(cJalr(n(x.target())));

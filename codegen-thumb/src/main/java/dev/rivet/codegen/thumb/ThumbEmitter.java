@@ -2,6 +2,7 @@ package dev.rivet.codegen.thumb;
 
 import static dev.rivet.codegen.thumb.ThumbEncoder.*;
 
+import dev.rivet.codegen.Forwarding;
 import dev.rivet.codegen.MBlock;
 import dev.rivet.codegen.MFunction;
 import dev.rivet.codegen.MInst;
@@ -34,6 +35,7 @@ final class ThumbEmitter {
     private MFunction f;
     private Assembler asm;
     private final Map<Integer, Label> labels = new HashMap<>();
+    private Forwarding forwarding;
     private LiteralPool pool;
     /** Worst-case bytes emitted so far, for pool placement. */
     private int estimate;
@@ -61,10 +63,13 @@ final class ThumbEmitter {
         for (MBlock b : f.blocks) labels.put(b.id, new Label(".L" + b.id));
         frame(forceLr);
         prologue();
-        for (int k = 0; k < f.blocks.size(); k++) {
-            MBlock b = f.blocks.get(k);
+        forwarding = new Forwarding(f);
+        List<MBlock> emitted = new ArrayList<>();
+        for (MBlock b : f.blocks) if (!forwarding.dropped(b.id)) emitted.add(b);
+        for (int k = 0; k < emitted.size(); k++) {
+            MBlock b = emitted.get(k);
             asm.bind(labels.get(b.id));
-            Integer next = k + 1 < f.blocks.size() ? f.blocks.get(k + 1).id : null;
+            Integer next = k + 1 < emitted.size() ? emitted.get(k + 1).id : null;
             block(b, next);
         }
         if (!pool.isEmpty()) pool.flush(asm);
@@ -130,9 +135,10 @@ final class ThumbEmitter {
             MInst m = insts.get(i);
             if (m instanceof ThumbInst.Branch br && i + 1 < insts.size() && insts.get(i + 1) instanceof ThumbInst.Jump j) {
                 i++;
-                if (next != null && j.block() == next) {
+                int jt = forwarding.resolve(j.block()), bt = forwarding.resolve(br.block());
+                if (next != null && jt == next) {
                     branch(br.cond(), br.block()); // falls through: no pool here
-                } else if (next != null && br.block() == next) {
+                } else if (next != null && bt == next) {
                     branch(br.cond().invert(), j.block());
                 } else {
                     branch(br.cond(), br.block());
@@ -141,7 +147,7 @@ final class ThumbEmitter {
                 }
                 continue;
             }
-            if (m instanceof ThumbInst.Jump j && next != null && j.block() == next) continue;
+            if (m instanceof ThumbInst.Jump j && next != null && forwarding.resolve(j.block()) == next) continue;
             inst((ThumbInst) m);
             if (m.isTerminator()) barrier();
             else if (pool.firstUse >= 0 && estimate - pool.firstUse > POOL_HARD_LIMIT) islandWithBranch();
@@ -166,7 +172,7 @@ final class ThumbEmitter {
     }
 
     private void branch(Cond cond, int block) {
-        add(new ThumbChunks.Branch(cond, labels.get(block), thumb2, lrSaved));
+        add(new ThumbChunks.Branch(cond, labels.get(forwarding.resolve(block)), thumb2, lrSaved));
     }
 
     private static int n(Reg r) {
