@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * one inline array per line), and for those this scan finds the exact key; for anything deeper
  * it returns the closest enclosing key that it can find, which is still the right line to look at.
  */
-final class TomlLocator {
+public final class TomlLocator {
     /** A position in the text, 1-based. */
-    record Position(int line, int column) {}
+    public record Position(int line, int column) {}
 
     private static final Pattern HEADER = Pattern.compile("^\\s*(\\[\\[?)\\s*([A-Za-z0-9_.-]+)\\s*\\]\\]?");
     private static final Pattern KEY = Pattern.compile("^(\\s*)([A-Za-z0-9_-]+)\\s*=");
@@ -26,12 +26,12 @@ final class TomlLocator {
 
     private final List<String> lines;
 
-    TomlLocator(String text) {
+    public TomlLocator(String text) {
         this.lines = text.lines().toList();
     }
 
     /** The position of {@code path}, or of its longest locatable prefix; null when nothing matches. */
-    Position find(String path) {
+    public Position find(String path) {
         List<String> segments = new ArrayList<>();
         Matcher m = SEGMENT.matcher(path);
         while (m.find()) segments.add(m.group(1) != null ? m.group(1) : "[" + m.group(2) + "]");

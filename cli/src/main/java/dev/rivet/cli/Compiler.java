@@ -56,11 +56,19 @@ public final class Compiler {
 
     /** Compiles {@code file} and the runtime to optimised IR, with {@code cfg} for {@code target} (null: none). */
     public static Frontend.Output compile(Path file, TargetTriple target, String dumpAfter, PrintStream dump, boolean verify) {
+        return compile(file, target, Frontend.Mode.PROGRAM, dumpAfter, dump, verify);
+    }
+
+    /** Compiles {@code file} and the runtime, as a program or (test mode) as its test harness. */
+    public static Frontend.Output compile(Path file, TargetTriple target, Frontend.Mode mode, String dumpAfter, PrintStream dump,
+                                          boolean verify) {
         SourceFile root = readRoot(file);
         String name = crateName(file);
-        Cfg cfg = target == null ? Cfg.NONE : Cfg.forTarget(target.arch() == TargetTriple.Arch.ARM ? "arm" : "riscv32", false, Set.of());
+        boolean test = mode == Frontend.Mode.TEST;
+        Cfg cfg = target == null ? (test ? Cfg.NONE.with("test") : Cfg.NONE)
+                : Cfg.forTarget(target.arch() == TargetTriple.Arch.ARM ? "arm" : "riscv32", test, Set.of());
         Frontend.CrateInput program = new Frontend.CrateInput(name, "", root, file, SourceLoader.fileSystem(), cfg);
-        return Frontend.compile(List.of(program, runtimeCrate(cfg)), dumpAfter, dump, verify);
+        return Frontend.compile(List.of(program, runtimeCrate(cfg)), mode, dumpAfter, dump, verify);
     }
 
     /** The back end for a target. */

@@ -24,7 +24,7 @@ public final class Firmware {
     private Firmware() {}
 
     /** A linked program and what it was built for. */
-    public record Built(LinkedImage image, Board board, ObjectFile object) {
+    public record Built(LinkedImage image, Board board, ObjectFile object, List<Frontend.TestCase> tests) {
         public TargetTriple target() { return board.target(); }
     }
 
@@ -60,8 +60,13 @@ public final class Firmware {
      * diagnostics if the program has errors.
      */
     public static Built build(Path file, Board board, PrintWriter err) {
+        return build(file, board, Frontend.Mode.PROGRAM, err);
+    }
+
+    /** Compiles and links a program or its test harness; null (after printing diagnostics) on errors. */
+    public static Built build(Path file, Board board, Frontend.Mode mode, PrintWriter err) {
         TargetTriple target = board.target();
-        Frontend.Output out = Compiler.compile(file, target, null, null, false);
+        Frontend.Output out = Compiler.compile(file, target, mode, null, null, false);
         if (out.module() == null) {
             err.print(out.diagnostics().render());
             err.flush();
@@ -72,7 +77,7 @@ public final class Firmware {
             List<ObjectFile> objects = new java.util.ArrayList<>(List.of(obj));
             if (board.boot().image() == dev.rivet.boards.Boot.ImageRule.RP2040_BOOT2) objects.add(Rp2040Boot2.object());
             LinkedImage image = Linker.link(objects, BoardScripts.load(board, null, null), Linker.Options.DEFAULT);
-            return new Built(image, board, obj);
+            return new Built(image, board, obj, out.tests());
         } catch (LinkException | ScriptException e) {
             throw new UserError("error: linking failed: " + e.getMessage());
         }

@@ -36,8 +36,20 @@ fn line_col(loc: &Location) -> (u32, u32) {
 
 const STDERR: u32 = 2;
 
+#[cfg(rivet_user_panic_handler)]
+extern "Rust" {
+    /// The program's `#[panic_handler]`, which replaces rivet's report.
+    fn __rivet_user_panic_handler(info: &core::panic::PanicInfo) -> !;
+}
+
+/// Every panic starts here: with a `#[panic_handler]` in the program, control passes to it at
+/// once (rivet's PanicInfo carries nothing yet); otherwise the report begins.
 #[no_mangle]
 pub fn __rivet_panic_begin(loc: &Location) {
+    #[cfg(rivet_user_panic_handler)]
+    unsafe {
+        __rivet_user_panic_handler(&*(4usize as *const core::panic::PanicInfo))
+    }
     let (line, col) = line_col(loc);
     __rivet_write_str(STDERR, "panicked at ");
     __rivet_write_str(STDERR, loc.file.name);

@@ -9,10 +9,15 @@ extern "C" {
     static __sidata: u32;
     static mut __sbss: u32;
     static mut __ebss: u32;
+    #[cfg(not(test))]
     fn main();
+    /// The test harness's entry (test builds): runs the test the runner chose.
+    #[cfg(test)]
+    fn __rivet_test_main();
 }
 
-/// Copies `.data` from its load address in flash, zeroes `.bss`, runs `main`, exits with 0.
+/// Copies `.data` from its load address in flash, zeroes `.bss`, runs `main` (in test builds the
+/// harness), exits with 0.
 #[no_mangle]
 pub unsafe extern "C" fn __rivet_start() -> ! {
     let mut dst = &raw mut __sdata as usize;
@@ -29,7 +34,10 @@ pub unsafe extern "C" fn __rivet_start() -> ! {
         core::ptr::write_volatile(p as *mut u32, 0);
         p += 4;
     }
+    #[cfg(not(test))]
     main();
+    #[cfg(test)]
+    __rivet_test_main();
     __rivet_exit(0)
 }
 

@@ -24,6 +24,13 @@ public record Cfg(Set<String> options) {
         return new Cfg(Set.copyOf(s));
     }
 
+    /** This configuration plus one more option. */
+    public Cfg with(String option) {
+        java.util.HashSet<String> s = new java.util.HashSet<>(options);
+        s.add(option);
+        return new Cfg(Set.copyOf(s));
+    }
+
     /** False if some {@code cfg} attribute among {@code attrs} does not hold. */
     public boolean enabled(List<Attribute> attrs) {
         for (Attribute a : attrs) {

@@ -25,6 +25,23 @@ public final class Builtins {
 
     public static ModuleScope rivet() { return RIVET; }
 
+    /** {@code cortex_m_rt} and {@code riscv_rt}: only their {@code entry} attribute, which rivet understands itself. */
+    public static ModuleScope runtimeCrate(String name) {
+        return name.equals("cortex_m_rt") ? CORTEX_M_RT : RISCV_RT;
+    }
+
+    private static final ModuleScope CORTEX_M_RT = attributeCrate("cortex_m_rt");
+    private static final ModuleScope RISCV_RT = attributeCrate("riscv_rt");
+
+    private static ModuleScope attributeCrate(String name) {
+        Crate crate = new Crate(name, name + ".");
+        ModuleScope m = module(name, null, crate);
+        crate.root = m;
+        m.values.put("entry", new Def.Intrinsic(name + "::entry"));
+        m.types.put("entry", new Def.Intrinsic(name + "::entry"));
+        return m;
+    }
+
     private static ModuleScope module(String name, ModuleScope parent, Crate crate) {
         ModuleScope m = new ModuleScope(name, parent, crate, null, Path.of("."));
         if (parent != null) parent.types.put(name, new Def.Mod(m));

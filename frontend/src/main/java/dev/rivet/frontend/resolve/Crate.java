@@ -25,6 +25,12 @@ public final class Crate {
     public final List<ConstInfo> consts = new ArrayList<>();
     public final List<StaticInfo> statics = new ArrayList<>();
     public final List<ImplBlock> impls = new ArrayList<>();
+    /** The {@code #[panic_handler]} function, if the crate has one. */
+    public FnInfo panicHandler;
+    /** The {@code #[entry]} function, if the crate has one (it becomes the program's {@code main}). */
+    public FnInfo entry;
+    /** {@code #[test]} functions, in source order (collected in test builds). */
+    public final List<FnInfo> tests = new ArrayList<>();
     /** Symbols already given out, so that mangled names stay unique. */
     public final Set<String> symbols = new HashSet<>();
 

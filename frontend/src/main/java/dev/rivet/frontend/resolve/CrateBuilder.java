@@ -117,12 +117,25 @@ public final class CrateBuilder {
         String display = (ownerName != null ? ownerName + "::" : "") + f.name();
         String symbol;
         Attribute exportName = Attribute.find(f.attrs(), "export_name");
-        if (external || Attribute.has(f.attrs(), "no_mangle")) symbol = f.name();
+        boolean isEntry = ownerName == null && !external && hasAttr(f.attrs(), "entry");
+        boolean isPanicHandler = ownerName == null && !external && Attribute.has(f.attrs(), "panic_handler");
+        if (isEntry) symbol = "main";
+        else if (isPanicHandler) symbol = "__rivet_user_panic_handler";
+        else if (external || Attribute.has(f.attrs(), "no_mangle")) symbol = f.name();
         else if (exportName != null && exportName.stringValue() != null) symbol = exportName.stringValue();
         else symbol = crate.uniqueSymbol(m.symbolPrefix() + (ownerName != null ? ownerName + "." : "") + f.name());
-        if (external || Attribute.has(f.attrs(), "no_mangle")) crate.symbols.add(symbol);
+        if (external || isEntry || isPanicHandler || Attribute.has(f.attrs(), "no_mangle")) crate.symbols.add(symbol);
         FnInfo info = new FnInfo(f, m, null, display, symbol, external);
         crate.functions.add(info);
+        if (isEntry) {
+            if (crate.entry != null) diags.error(f.nameSpan(), "multiple `#[entry]` functions");
+            crate.entry = info;
+        }
+        if (isPanicHandler) {
+            if (crate.panicHandler != null) diags.error(f.nameSpan(), "found duplicate lang item `panic_impl`");
+            crate.panicHandler = info;
+        }
+        if (ownerName == null && !external && Attribute.has(f.attrs(), "test") && cfg.options().contains("test")) crate.tests.add(info);
         if (ownerName == null && !external) define(m.values, f.name(), new Def.Fn(info), f.nameSpan());
         if (f.body() == null && !external) diags.error(f.span(), "free function without a body");
         if (f.body() != null) walkBlock(m, f.body());
@@ -208,7 +221,7 @@ public final class CrateBuilder {
     }
 
     private void externCrate(ModuleScope m, Item.ExternCrate e) {
-        if (!List.of("core", "std", "alloc", "self").contains(e.name()) || e.name().equals("alloc"))
+        if (!List.of("core", "std", "alloc", "self", "cortex_m_rt", "riscv_rt").contains(e.name()) || e.name().equals("alloc"))
             diags.error(e.nameSpan(), "can't find crate for `" + e.name() + "`");
         else if (e.rename() != null) define(m.types, e.rename(), new Def.Mod(Builtins.core()), e.nameSpan());
     }
@@ -227,6 +240,11 @@ public final class CrateBuilder {
                 diags.unsupported(i.span(), "this item in an extern block");
             }
         }
+    }
+
+    /** An attribute by its last path segment ({@code entry} matches {@code cortex_m_rt::entry}). */
+    private static boolean hasAttr(List<Attribute> attrs, String name) {
+        return attrs.stream().anyMatch(a -> a.name().equals(name) || a.name().endsWith("::" + name));
     }
 
     private void define(Map<String, Def> ns, String name, Def def, Span span) {

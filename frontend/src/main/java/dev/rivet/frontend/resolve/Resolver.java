@@ -182,6 +182,7 @@ public final class Resolver {
         return switch (name) {
             case "core", "std" -> new Def.Mod(Builtins.core());
             case "rivet" -> new Def.Mod(Builtins.rivet());
+            case "cortex_m_rt", "riscv_rt" -> new Def.Mod(Builtins.runtimeCrate(name));
             default -> null;
         };
     }

@@ -1,0 +1,83 @@
+package dev.rivet.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.rivet.boards.TomlLocator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What a command works on: a single {@code .rs} file, or a project directory whose
+ * {@code rivet.toml} names the package, its default board and what else to link. The crate's
+ * root is {@code src/main.rs} (or {@code src/lib.rs} for a library of tests).
+ *
+ * @param dir       the project directory, or null for a single file
+ * @param board     the board rivet.toml names, or null
+ * @param script    a linker script of the project's own, or null
+ * @param objects   extra relocatable objects to link (C or assembly compiled by other tools)
+ */
+record Project(String name, Path root, Path dir, String board, Path script, List<Path> objects) {
+    /** {@code [package]}. */
+    record Package(String name, String board, String linkerScript, List<String> objects) {}
+
+    private static final ObjectMapper MAPPER = TomlMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    static Project resolve(Path path) {
+        if (!Files.isDirectory(path)) return new Project(Compiler.crateName(path), path, null, null, null, List.of());
+        Path manifest = path.resolve("rivet.toml");
+        if (!Files.isRegularFile(manifest))
+            throw new UserError("error: could not find `rivet.toml` in `" + path + "` (create a project with `rivet new NAME`)");
+        Package p = read(manifest);
+        Path root = Files.isRegularFile(path.resolve("src/main.rs")) ? path.resolve("src/main.rs") : path.resolve("src/lib.rs");
+        if (!Files.isRegularFile(root)) throw new UserError("error: `" + path + "` has neither src/main.rs nor src/lib.rs");
+        List<Path> objects = p.objects() == null ? List.of() : p.objects().stream().map(path::resolve).collect(Collectors.toList());
+        return new Project(p.name() != null ? p.name() : path.toAbsolutePath().getFileName().toString(), root, path, p.board(),
+                p.linkerScript() == null ? null : path.resolve(p.linkerScript()), objects);
+    }
+
+    private static Package read(Path manifest) {
+        String text;
+        try {
+            text = Files.readString(manifest);
+        } catch (IOException e) {
+            throw new UserError("error: cannot read " + manifest + ": " + e.getMessage());
+        }
+        try {
+            var tree = MAPPER.readTree(text);
+            var pkg = tree.get("package");
+            if (pkg == null) throw new UserError("error: " + manifest + ": missing [package] table");
+            for (var it = tree.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!key.equals("package")) throw new UserError(where(manifest, text, key) + ": unknown table `" + key + "`");
+            }
+            return MAPPER.treeToValue(pkg, Package.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new UserError(where(manifest, text, "package." + e.getPropertyName()) + ": unknown field `" + e.getPropertyName()
+                    + "` in [package] (known: name, board, linker_script, objects)");
+        } catch (JsonMappingException e) {
+            String field = "package." + e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            throw new UserError(where(manifest, text, field) + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new UserError("error: " + manifest + (loc != null ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "") + ": "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private static String where(Path manifest, String text, String field) {
+        TomlLocator.Position p = new TomlLocator(text).find(field);
+        return "error: " + manifest + (p != null ? ":" + p.line() + ":" + p.column() : "");
+    }
+}
