@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class BuildCommand implements Callable<Integer> {
     enum Emit { ir, obj, elf }
 
-    @Parameters(paramLabel = "FILE", description = "the program's root .rs file")
+    @Parameters(paramLabel = "PATH", description = "the program's root .rs file, or a project directory with rivet.toml")
     Path file;
 
     @Option(names = "--emit", paramLabel = "KIND", description = "what to write: ${COMPLETION-CANDIDATES}")
@@ -56,8 +56,10 @@ final class BuildCommand implements Callable<Integer> {
             throw new UsageError("error: unknown pass `" + dumpAfter + "` (known: " + String.join(", ", PassManager.passNames().stream().sorted().toList())
                     + ", " + String.join(", ", machinePasses) + ")");
         boolean machineDump = dumpAfter != null && machinePasses.contains(dumpAfter);
+        Project project = Project.resolve(file);
+        file = project.root();
         if (emit == null || emit == Emit.elf) {
-            Firmware.Built fw = Firmware.build(file, Firmware.selectBoard(board, target), err);
+            Firmware.Built fw = Firmware.build(file, Firmware.selectBoard(board != null || target != null ? board : project.board(), target), err);
             if (fw == null) return Main.EXIT_FAILURE;
             Path to = output != null ? output : Path.of(Compiler.crateName(file) + ".elf");
             Files.write(to, ExecutableWriter.write(fw.image(), elfFlags(fw.target())));

@@ -38,16 +38,26 @@ public final class Compiler {
 
     /** The runtime crate: its files come from the runtime module's resources. */
     static Frontend.CrateInput runtimeCrate(Cfg cfg) {
+        return runtimeCrate(cfg, java.util.Map.of());
+    }
+
+    /** The runtime crate with generated files added to its own ({@code uart.rs} for a UART console). */
+    static Frontend.CrateInput runtimeCrate(Cfg cfg, java.util.Map<String, String> generated) {
         Path root = Path.of(RuntimeSources.ROOT);
         SourceLoader loader = path -> {
             Path name = path.getFileName();
             if (name == null || !path.toAbsolutePath().getParent().equals(root.toAbsolutePath().getParent())) return Optional.empty();
+            String made = generated.get(name.toString());
+            if (made != null) return Optional.of(new SourceFile(root.resolveSibling(name).toString(), made));
             return RuntimeSources.read(name.toString())
                     .map(text -> new SourceFile(root.resolveSibling(name).toString(), text));
         };
         String text = RuntimeSources.read("lib.rs").orElseThrow(() -> new IllegalStateException("runtime library missing from the build"));
         return new Frontend.CrateInput("rivet_rt", "rt.", new SourceFile(RuntimeSources.ROOT, text), root, loader, cfg);
     }
+
+    /** RIVET_VERIFY_IR=1 runs the IR verifier after every pass (for bug reports; tests always do). */
+    private static final boolean VERIFY_FROM_ENV = "1".equals(System.getenv("RIVET_VERIFY_IR"));
 
     /** Compiles {@code file} and the runtime to optimised IR, target-neutral (for the interpreter). */
     public static Frontend.Output compile(Path file, String dumpAfter, PrintStream dump, boolean verify) {
@@ -62,13 +72,25 @@ public final class Compiler {
     /** Compiles {@code file} and the runtime, as a program or (test mode) as its test harness. */
     public static Frontend.Output compile(Path file, TargetTriple target, Frontend.Mode mode, String dumpAfter, PrintStream dump,
                                           boolean verify) {
+        return compile(file, target, mode, null, ConsoleDriver.SEMIHOSTING, true, dumpAfter, dump, verify);
+    }
+
+    /**
+     * The full form: {@code board} supplies the UART driver for {@code console}; {@code emulated}
+     * builds exit through semihosting even when the console is not semihosting.
+     */
+    static Frontend.Output compile(Path file, TargetTriple target, Frontend.Mode mode, dev.rivet.boards.Board board, ConsoleDriver console,
+                                   boolean emulated, String dumpAfter, PrintStream dump, boolean verify) {
         SourceFile root = readRoot(file);
         String name = crateName(file);
         boolean test = mode == Frontend.Mode.TEST;
         Cfg cfg = target == null ? (test ? Cfg.NONE.with("test") : Cfg.NONE)
                 : Cfg.forTarget(target.arch() == TargetTriple.Arch.ARM ? "arm" : "riscv32", test, Set.of());
+        java.util.Map<String, String> generated = new java.util.HashMap<>();
+        for (String c : console.cfg(emulated)) cfg = cfg.with(c);
+        if (console == ConsoleDriver.UART) generated.put("uart.rs", ConsoleDriver.uartSource(board));
         Frontend.CrateInput program = new Frontend.CrateInput(name, "", root, file, SourceLoader.fileSystem(), cfg);
-        return Frontend.compile(List.of(program, runtimeCrate(cfg)), mode, dumpAfter, dump, verify);
+        return Frontend.compile(List.of(program, runtimeCrate(cfg, generated)), mode, dumpAfter, dump, verify || VERIFY_FROM_ENV);
     }
 
     /** The back end for a target. */

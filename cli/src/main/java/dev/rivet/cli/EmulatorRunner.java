@@ -11,16 +11,61 @@ import java.io.PrintWriter;
 public final class EmulatorRunner {
     private EmulatorRunner() {}
 
+    /**
+     * @param budget    instructions before the run stops as hung
+     * @param traceMmio print every peripheral register access
+     * @param stats     print executed instructions and the peak stack depth afterwards
+     */
+    record Options(long budget, boolean traceMmio, boolean stats) {}
+
     /** The program's exit status; faults are reported on {@code err} with the function they hit. */
     public static int run(Firmware.Built fw, long maxInstructions, OutputStream stdout, OutputStream stderr, PrintWriter err) {
+        return run(fw, new Options(maxInstructions, false, false), stdout, stderr, err);
+    }
+
+    static int run(Firmware.Built fw, Options o, OutputStream stdout, OutputStream stderr, PrintWriter err) {
         try (Machine m = new Machine(fw.board(), stdout, stderr)) {
+            if (o.traceMmio()) m.traceMmio((write, address, size, value) -> {
+                err.printf("mmio %s 0x%08x (%d bytes) %s 0x%0" + (2 * size) + "x%n", write ? "write" : "read ", address, size,
+                        write ? "<-" : "->", value);
+                err.flush();
+            });
+            StackProbe probe = o.stats() ? StackProbe.paint(m, fw.image()) : null;
             load(m, fw.image());
-            RunResult r = m.run(maxInstructions);
+            RunResult r = m.run(o.budget());
             if (r instanceof RunResult.Faulted f) {
                 err.print(f.fault().describe(pc -> symbolize(fw.image(), pc)));
                 err.flush();
             }
+            if (o.stats()) {
+                err.printf("executed %d instructions%n", r.instructions());
+                if (probe != null) err.printf("peak stack depth %d bytes (of %d available)%n", probe.peak(m), probe.size());
+                err.flush();
+            }
             return r.exitStatus();
+        }
+    }
+
+    /** Stack painting: the stack area is filled with a pattern before the run; the lowest changed byte marks the peak. */
+    record StackProbe(long bottom, long top) {
+        static final byte PAINT = (byte) 0xA5;
+
+        static StackProbe paint(Machine m, LinkedImage image) {
+            LinkedImage.LinkedSymbol top = image.symbol("_stack_start"), bottom = image.symbol("__ebss");
+            if (top == null || bottom == null || top.value() <= bottom.value()) return null;
+            StackProbe p = new StackProbe(bottom.value(), top.value());
+            byte[] fill = new byte[(int) p.size()];
+            java.util.Arrays.fill(fill, PAINT);
+            m.load(p.bottom(), fill);
+            return p;
+        }
+
+        long size() { return top - bottom; }
+
+        long peak(Machine m) {
+            byte[] now = m.peek(bottom, (int) size());
+            for (int i = 0; i < now.length; i++) if (now[i] != PAINT) return size() - i;
+            return 0;
         }
     }
 

@@ -65,8 +65,13 @@ public final class Firmware {
 
     /** Compiles and links a program or its test harness; null (after printing diagnostics) on errors. */
     public static Built build(Path file, Board board, Frontend.Mode mode, PrintWriter err) {
+        return build(file, board, mode, ConsoleDriver.SEMIHOSTING, true, err);
+    }
+
+    /** The full form: the console to build in, and whether the image runs in the emulator (exit by semihosting). */
+    static Built build(Path file, Board board, Frontend.Mode mode, ConsoleDriver console, boolean emulated, PrintWriter err) {
         TargetTriple target = board.target();
-        Frontend.Output out = Compiler.compile(file, target, mode, null, null, false);
+        Frontend.Output out = Compiler.compile(file, target, mode, board, console, emulated, null, null, false);
         if (out.module() == null) {
             err.print(out.diagnostics().render());
             err.flush();

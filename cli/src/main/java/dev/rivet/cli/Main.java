@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Firmware toolchain: compiles Rust for Cortex-M and RISC-V, links, emulates and flashes.",
-        subcommands = {BuildCommand.class, RunCommand.class, TestCommand.class, SizeCommand.class, BoardsCommand.class,
+        subcommands = {NewCommand.class, BuildCommand.class, RunCommand.class, TestCommand.class, SizeCommand.class, BoardsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2;
@@ -40,11 +40,14 @@ public final class Main implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out).setErr(err);
+        cli.setParameterExceptionHandler(Main::badCommandLine);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UsageError u) {
                 commandLine.getErr().println(u.getMessage());
                 return EXIT_USAGE;
             }
+            if (e instanceof java.io.UncheckedIOException io && String.valueOf(io.getCause().getMessage()).contains("Broken pipe"))
+                return 141; // the reader went away (`rivet run ... | head`): stop quietly, as a shell pipeline expects
             if (e instanceof BoardException || e instanceof UserError) {
                 commandLine.getErr().println(e.getMessage());
                 return EXIT_FAILURE;
@@ -52,6 +55,16 @@ public final class Main implements Runnable {
             throw e;
         });
         return cli.execute(args);
+    }
+
+    /** A bad command line: the message, picocli's "did you mean" suggestions, then the usage; status 2. */
+    private static int badCommandLine(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        cmd.usage(err);
+        return EXIT_USAGE;
     }
 
     /** "rivet 0.1.0" plus the runtime facts a bug report needs. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "Runs in the emulator on --board (default " + Firmware.DEFAULT_BOARD + ") or on the generic machine for --target;",
     "with --interpret the optimised IR runs in rivet's IR interpreter. The exit status is the program's."})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "the program's root .rs file")
+    @Parameters(paramLabel = "PATH", description = "the program's root .rs file, or a project directory with rivet.toml")
     Path file;
 
     @Option(names = "--interpret", description = "run the IR in the interpreter instead of the emulator")
@@ -31,6 +31,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "TRIPLE", description = "run on the generic virt machine for this target")
     String target;
 
+    @Option(names = "--console", paramLabel = "KIND", defaultValue = "semihosting",
+            description = "where the program's output goes: semihosting (default), uart (the board's UART, as on hardware) or none")
+    String console;
+
+    @Option(names = "--trace-mmio", description = "print every peripheral register access (GPIO, UART, clocks) to stderr")
+    boolean traceMmio;
+
+    @Option(names = "--stats", description = "print executed instructions and the peak stack depth after the run")
+    boolean stats;
+
     @Option(names = "--max-insns", paramLabel = "N", defaultValue = "2000000000",
             description = "stop after N executed instructions (default ${DEFAULT-VALUE})")
     long maxInstructions;
@@ -41,10 +51,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        Project project = Project.resolve(file);
+        file = project.root();
         if (!interpret) {
-            Firmware.Built fw = Firmware.build(file, Firmware.selectBoard(board, target), err);
+            dev.rivet.boards.Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
+            Firmware.Built fw = Firmware.build(file, b, dev.rivet.frontend.Frontend.Mode.PROGRAM, ConsoleDriver.parse(console), true, err);
             if (fw == null) return Main.EXIT_FAILURE;
-            return EmulatorRunner.run(fw, maxInstructions, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), err);
+            EmulatorRunner.Options o = new EmulatorRunner.Options(maxInstructions, traceMmio, stats);
+            return EmulatorRunner.run(fw, o, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), err);
         }
         Frontend.Output out = Compiler.compile(file, null, null, false);
         if (out.module() == null) {

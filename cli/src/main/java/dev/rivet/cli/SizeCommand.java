@@ -16,11 +16,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rivet size}: where the firmware's bytes go. */
-@Command(name = "size", description = {"Build a program and show its size: flash and RAM against the board's capacity,",
-    "per output section and per function. --from SYM counts only what SYM needs (its code and read-only data),",
+@Command(name = "size", description = {"Build a program and show its size.",
+    "Flash and RAM against the board's capacity, per output section and per function. --from SYM counts only what SYM needs (its code and read-only data),",
     "listing library routines (runtime, memcpy, division helpers) separately, as the benchmark tables do."})
 final class SizeCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "the program's root .rs file")
+    @Parameters(paramLabel = "PATH", description = "the program's root .rs file, or a project directory with rivet.toml")
     Path file;
 
     @Option(names = "--board", paramLabel = "BOARD", description = "board to build for (default: " + Firmware.DEFAULT_BOARD + ")")
@@ -41,8 +41,9 @@ final class SizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        Board b = Firmware.selectBoard(board, target);
-        Firmware.Built fw = Firmware.build(file, b, err);
+        Project project = Project.resolve(file);
+        Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
+        Firmware.Built fw = Firmware.build(project.root(), b, err);
         if (fw == null) return Main.EXIT_FAILURE;
         if (from != null) {
             SizeReport.Closure c = SizeReport.closure(List.of(fw.object()), from, SizeCommand::isLibrary);

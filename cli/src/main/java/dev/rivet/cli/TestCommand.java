@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rivet test}: build the {@code #[test]} functions into a test image and run each in the emulator. */
-@Command(name = "test", description = {"Build a program's #[test] functions and run each in the emulator, on a fresh machine,",
-    "printing results as `cargo test` does. Exit status 0 when every test passes, 101 otherwise."})
+@Command(name = "test", description = {"Run a program's #[test] functions in the emulator.",
+    "Each test runs on a fresh machine; results print as `cargo test` prints them.",
+    "Exit status 0 when every test passes, 101 otherwise."})
 final class TestCommand implements Callable<Integer> {
     static final int EXIT_TESTS_FAILED = 101;
 
@@ -56,7 +57,7 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Project project = Project.resolve(path);
-        Board b = Firmware.selectBoard(board != null ? board : project.board(), target);
+        Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
         long started = System.nanoTime();
         Firmware.Built fw = Firmware.build(project.root(), b, Frontend.Mode.TEST, err);
         if (fw == null) return Main.EXIT_FAILURE;

@@ -27,11 +27,11 @@ class EmulatorConformanceTest {
             "ch32v003-evt", "virt-riscv32i-unknown-none-elf");
 
     /**
-     * Programs whose data needs more than the CH32V003's 2 KiB of RAM (kilobyte-sized arrays on
+     * Programs whose data needs more than the CH32V003's 2 KiB of RAM (a kilobyte-sized array on
      * the stack). On that board they must stop with a memory fault; on rv32ec they are checked on
      * the virt machine instead.
      */
-    static final Set<String> TOO_BIG_FOR_2K = Set.of("bench_rle", "bench_sort", "bench_statemachine");
+    static final Set<String> TOO_BIG_FOR_2K = Set.of("bench_rle");
 
     @TestFactory
     Stream<DynamicContainer> programsRunOnEveryTarget() {

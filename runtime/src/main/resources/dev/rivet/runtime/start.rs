@@ -34,6 +34,8 @@ pub unsafe extern "C" fn __rivet_start() -> ! {
         core::ptr::write_volatile(p as *mut u32, 0);
         p += 4;
     }
+    #[cfg(rivet_console_uart)]
+    crate::uart::init();
     #[cfg(not(test))]
     main();
     #[cfg(test)]

@@ -172,7 +172,8 @@ public final class Sroa implements Pass {
             long v = 0;
             for (int k = 0; k < fl.type().bytes(); k++) v |= pattern << (8 * k);
             Inst value = b.insert(b.insts().indexOf(fill), Inst.constant(fl.type(), v));
-            b.insert(b.insts().indexOf(fill), Inst.store(value, addr(b, fill, parts.get(fl.offset())), false));
+            Inst part = addr(b, fill, parts.get(fl.offset())); // before the store: the store's index is taken after it
+            b.insert(b.insts().indexOf(fill), Inst.store(value, part, false));
         }
         b.remove(fill);
     }
