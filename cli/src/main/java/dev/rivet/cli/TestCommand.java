@@ -64,7 +64,11 @@ final class TestCommand implements Callable<Integer> {
         List<TestRunner.Test> run = new ArrayList<>();
         List<Frontend.TestCase> all = fw.tests();
         int ignored = 0, filtered = 0;
-        for (int k = 0; k < all.size(); k++) {
+        // cargo's order: by name (the harness's index stays each test's identity)
+        List<Integer> byName = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) byName.add(k);
+        byName.sort(java.util.Comparator.comparing(k -> all.get(k).name()));
+        for (int k : byName) {
             Frontend.TestCase t = all.get(k);
             if (filter != null && !t.name().contains(filter)) {
                 filtered++;
@@ -77,14 +81,16 @@ final class TestCommand implements Callable<Integer> {
             run.add(new TestRunner.Test(t.name(), k, t.shouldPanic(), t.expected()));
         }
         out.printf("%nrunning %d test%s%n", run.size() + ignored, run.size() + ignored == 1 ? "" : "s");
-        for (Frontend.TestCase t : all)
+        for (int k : byName) {
+            Frontend.TestCase t = all.get(k);
             if (t.ignore() != null && !includeIgnored && (filter == null || t.name().contains(filter)))
                 out.printf("test %s ... ignored%s%n", t.name(), t.ignore().isEmpty() ? "" : ", " + t.ignore());
+        }
         out.flush();
         TestRunner runner = new TestRunner(image(fw), budget, pc -> EmulatorRunner.symbolize(fw.image(), pc));
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         List<TestRunner.Result> results = runner.run(run, threads, r -> {
-            out.printf("test %s ... %s%n", r.test().name(), r.outcome() == TestRunner.Outcome.PASSED ? "ok" : "FAILED");
+            out.printf("test %s%s ... %s%n", r.test().name(), r.test().shouldPanic() ? " - should panic" : "", r.outcome() == TestRunner.Outcome.PASSED ? "ok" : "FAILED");
             out.flush();
         });
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -6,6 +6,7 @@ import dev.rivet.codegen.RegInfo;
 import dev.rivet.codegen.StackObject;
 import dev.rivet.codegen.isel.CallingConvention;
 import dev.rivet.codegen.isel.IselContext;
+import dev.rivet.codegen.isel.NarrowValues;
 import dev.rivet.codegen.isel.Isa;
 import dev.rivet.codegen.riscv.RvEncoder.Alu;
 import dev.rivet.codegen.riscv.RvEncoder.AluImm;
@@ -171,10 +172,17 @@ final class RvIsel implements Isa {
             b = t;
         }
         if (IselContext.isConst(b)) {
-            // i1 values stay exactly 0 or 1; wider narrow values may take the sign-extended constant
-            long k = i.type == Type.I1 ? i.type.wrap(IselContext.constValue(b)) : i.type.signed(IselContext.constValue(b));
+            // OR and XOR may take the sign-extended constant (the upper bits are garbage anyway);
+            // AND takes the zero-extended one, so that its result is known zero-extended
+            long c = IselContext.constValue(b);
+            boolean narrowAnd = op == Alu.AND && (i.type == Type.I8 || i.type == Type.I16);
+            long k = i.type == Type.I1 || narrowAnd ? i.type.wrap(c) : i.type.signed(c);
             if (fits12(k)) {
                 ctx.emit(new RvInst.OpImm(opImm, d, ctx.reg(a), (int) k));
+                return;
+            }
+            if (narrowAnd) {
+                ctx.emit(new RvInst.Op(op, d, ctx.reg(a), constant(ctx, k)));
                 return;
             }
         }
@@ -351,13 +359,8 @@ final class RvIsel implements Isa {
         return d;
     }
 
-    /** Loads zero-extend; so do constants and extensions. */
+    /** See {@link NarrowValues}; {@link #logic} ANDs with the zero-extended form of a constant. */
     static boolean knownZeroExtended(Value v) {
-        if (!(v instanceof Inst i)) return false;
-        return switch (i.op) {
-            case LOAD, CONST, ZEXT -> true;
-            case AND -> knownZeroExtended(i.arg(0)) || knownZeroExtended(i.arg(1));
-            default -> false;
-        };
+        return NarrowValues.knownZeroExtended(v, true);
     }
 }

@@ -6,6 +6,7 @@ import dev.rivet.codegen.RegInfo;
 import dev.rivet.codegen.StackObject;
 import dev.rivet.codegen.isel.CallingConvention;
 import dev.rivet.codegen.isel.IselContext;
+import dev.rivet.codegen.isel.NarrowValues;
 import dev.rivet.codegen.isel.Isa;
 import dev.rivet.codegen.thumb.ThumbEncoder.Dp;
 import dev.rivet.ir.Block;
@@ -366,13 +367,6 @@ final class ThumbIsel implements Isa {
 
     /** Loads zero-extend; so do constants (materialised whole) and extensions. */
     static boolean knownZeroExtended(Value v) {
-        if (!(v instanceof Inst i)) return false;
-        return switch (i.op) {
-            case LOAD -> true;
-            case CONST -> true;
-            case ZEXT -> true;
-            case AND -> knownZeroExtended(i.arg(0)) || knownZeroExtended(i.arg(1));
-            default -> false;
-        };
+        return NarrowValues.knownZeroExtended(v, false); // an AND's constant operand is a register holding imm
     }
 }
