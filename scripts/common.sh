@@ -49,8 +49,8 @@ rivet_ensure_packages() {
     fi
     echo "rivet: installing ${missing[*]}…" >&2
     export DEBIAN_FRONTEND=noninteractive
-    if ! apt-get install -y -q "${missing[@]}" >/dev/null 2>&1; then
+    if ! apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1; then
         apt-get update -q >/dev/null 2>&1 || true
-        apt-get install -y -q "${missing[@]}" >/dev/null || return 1
+        apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null || return 1
     fi
 }

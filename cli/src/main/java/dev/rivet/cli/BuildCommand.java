@@ -1,18 +1,27 @@
 package dev.rivet.cli;
 
+import dev.rivet.boards.Board;
 import dev.rivet.frontend.Frontend;
 import dev.rivet.ir.Printer;
 import dev.rivet.ir.TargetTriple;
+import dev.rivet.ir.pass.PassManager;
+import dev.rivet.linker.MapFile;
 import dev.rivet.linker.ObjectFile;
+import dev.rivet.linker.SizeReport;
 import dev.rivet.linker.elf.Elf;
 import dev.rivet.linker.elf.ExecutableWriter;
 import dev.rivet.linker.elf.RelocatableWriter;
-import java.util.Set;
-import dev.rivet.ir.pass.PassManager;
+import dev.rivet.linker.image.FirmwareImages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,25 +29,37 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code rivet build}: compile a program. */
-@Command(name = "build", description = {"Compile a Rust program.",
-    "Today the output is rivet's optimised IR (--emit ir); machine code comes with the back ends."})
+/** {@code rivet build}: compile and link a program into the board's image files. */
+@Command(name = "build", description = {"Compile and link a program into firmware images.",
+    "Writes NAME.elf and the board's image files (.bin, .hex, .uf2; ESP boards: the ROM image as .bin) under",
+    "target/BOARD/ next to the project (or the .rs file), or as OUT.* with -o OUT. Extra relocatable objects",
+    "(.o from GNU gcc or as) given after PATH, or listed in rivet.toml, are linked in."})
 final class BuildCommand implements Callable<Integer> {
-    enum Emit { ir, obj, elf }
+    enum Emit { ir, obj, elf, images, map }
 
-    @Parameters(paramLabel = "PATH", description = "the program's root .rs file, or a project directory with rivet.toml")
+    @Parameters(index = "0", paramLabel = "PATH", description = "the program's root .rs file, or a project directory with rivet.toml")
     Path file;
 
-    @Option(names = "--emit", paramLabel = "KIND", description = "what to write: ${COMPLETION-CANDIDATES}")
-    Emit emit;
+    @Parameters(index = "1..*", paramLabel = "OBJECT", description = "ELF relocatable objects to link with the program")
+    List<Path> objects = new ArrayList<>();
+
+    @Option(names = "--emit", paramLabel = "KIND", split = ",",
+            description = "what to write (default: elf,images): ir (the optimised IR), obj (rivet's relocatable object), "
+                    + "elf, images (the board's .bin/.hex/.uf2 or ESP image), map (the link map)")
+    List<Emit> emit;
 
     @Option(names = "--target", paramLabel = "TRIPLE", description = "target triple (see `rivet boards`)")
     String target;
 
-    @Option(names = "--board", paramLabel = "BOARD", description = "board to build for (default: " + Firmware.DEFAULT_BOARD + ")")
+    @Option(names = "--board", paramLabel = "BOARD", description = "board to build for (default: the project's, else " + Firmware.DEFAULT_BOARD + ")")
     String board;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "write here instead of standard output")
+    @Option(names = "--console", paramLabel = "KIND",
+            description = "where println! goes: uart (default when the board has one), semihosting (needs a debugger or the emulator), none")
+    String console;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+            description = "output path: files are PATH.elf, PATH.bin, …; for ir and obj the file itself (ir: standard output when absent)")
     Path output;
 
     @Option(names = "--dump-after", paramLabel = "PASS",
@@ -51,37 +72,67 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        java.util.List<String> machinePasses = dev.rivet.codegen.CodeGenerator.PASSES.stream().map(p -> p[0]).toList();
+        List<String> machinePasses = dev.rivet.codegen.CodeGenerator.PASSES.stream().map(p -> p[0]).toList();
         if (dumpAfter != null && !PassManager.passNames().contains(dumpAfter) && !machinePasses.contains(dumpAfter))
             throw new UsageError("error: unknown pass `" + dumpAfter + "` (known: " + String.join(", ", PassManager.passNames().stream().sorted().toList())
                     + ", " + String.join(", ", machinePasses) + ")");
-        boolean machineDump = dumpAfter != null && machinePasses.contains(dumpAfter);
-        Project project = Project.resolve(file);
-        file = project.root();
-        if (emit == null || emit == Emit.elf) {
-            Firmware.Built fw = Firmware.build(file, Firmware.selectBoard(board != null || target != null ? board : project.board(), target), err);
-            if (fw == null) return Main.EXIT_FAILURE;
-            Path to = output != null ? output : Path.of(Compiler.crateName(file) + ".elf");
-            Files.write(to, ExecutableWriter.write(fw.image(), elfFlags(fw.target())));
-            return Main.EXIT_OK;
+        Project project = Project.resolve(file).withObjects(objects);
+        List<Emit> kinds = emit == null || emit.isEmpty() ? List.of(Emit.elf, Emit.images) : emit;
+        boolean single = kinds.contains(Emit.ir) || kinds.contains(Emit.obj);
+        if (single && kinds.size() > 1) throw new UsageError("error: --emit ir and --emit obj cannot be combined with other kinds");
+        if (kinds.contains(Emit.ir)) return emitIr(project, err);
+        if (kinds.contains(Emit.obj)) return emitObject(project, machinePasses.contains(dumpAfter), err);
+        return link(project, kinds, err);
+    }
+
+    private int link(Project project, List<Emit> kinds, PrintWriter err) throws IOException {
+        Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
+        ConsoleDriver c = console != null ? ConsoleDriver.parse(console) : ConsoleDriver.forHardware(b);
+        err.printf("   Compiling %s (%s) for %s (%s)%n", project.name(), project.root(), b.name(), b.target().triple());
+        err.flush();
+        Firmware.Built fw = Firmware.build(project, b, Frontend.Mode.PROGRAM, c, false, err);
+        if (fw == null) return Main.EXIT_FAILURE;
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        Path base = outputBase(project, b);
+        if (kinds.contains(Emit.elf)) files.put(with(base, ".elf"), ExecutableWriter.write(fw.image(), elfFlags(fw.target())));
+        if (kinds.contains(Emit.images)) {
+            try {
+                FirmwareImages.forBoard(fw.image(), b).forEach((suffix, bytes) -> files.put(with(base, suffix), bytes));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("error: cannot write the images for " + b.name() + ": " + e.getMessage());
+            }
         }
-        TargetTriple triple = target == null ? null : TargetTriple.byTriple(target)
-                .orElseThrow(() -> new UsageError("error: unknown target `" + target + "` (known: " + String.join(", ", TargetTriple.triples()) + ")"));
-        if (emit == Emit.obj && triple == null) throw new UsageError("error: --emit obj needs --target");
-        Frontend.Output out = Compiler.compile(file, triple, machineDump ? null : dumpAfter, System.out, false);
-        if (out.module() == null) {
-            err.print(out.diagnostics().render());
-            err.flush();
-            return Main.EXIT_FAILURE;
+        if (kinds.contains(Emit.map)) files.put(with(base, ".map"), MapFile.write(fw.image()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+            Path parent = f.getKey().toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.write(f.getKey(), f.getValue());
         }
-        if (emit == Emit.obj) {
-            ObjectFile obj = Compiler.codegen(out.module(), triple, file.getFileName().toString(),
-                    machineDump ? Set.of(dumpAfter) : Set.of(), System.out);
-            byte[] bytes = RelocatableWriter.write(obj, elfFlags(triple));
-            Path to = output != null ? output : Path.of(Compiler.crateName(file) + ".o");
-            Files.write(to, bytes);
-            return Main.EXIT_OK;
+        SizeReport.Use use = SizeReport.use(fw.image(), b);
+        err.printf(Locale.ROOT, "    Finished flash %d of %d bytes (%.1f%%), RAM %d of %d bytes (%.1f%%) for static data%n", use.flash(),
+                b.flashSize(), 100.0 * use.flash() / Math.max(1, b.flashSize()), use.ram(), b.ramSize(), 100.0 * use.ram() / Math.max(1, b.ramSize()));
+        for (Path p : files.keySet()) err.printf("     Written %s (%d bytes)%n", p, files.get(p).length);
+        err.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** -o PATH (an .elf suffix dropped), else target/BOARD/NAME beside the project or the file. */
+    private Path outputBase(Project project, Board b) {
+        if (output != null) {
+            String name = output.getFileName().toString();
+            return name.endsWith(".elf") ? output.resolveSibling(name.substring(0, name.length() - 4)) : output;
         }
+        Path home = project.dir() != null ? project.dir() : project.root().toAbsolutePath().getParent();
+        return home.resolve("target").resolve(b.name()).resolve(project.name());
+    }
+
+    private static Path with(Path base, String suffix) {
+        return base.resolveSibling(base.getFileName() + suffix);
+    }
+
+    private int emitIr(Project project, PrintWriter err) throws IOException {
+        Frontend.Output out = Compiler.compile(project.root(), triple(), dumpAfter, System.out, false);
+        if (out.module() == null) return diagnostics(out, err);
         String text = Printer.print(out.module());
         if (output != null) Files.writeString(output, text);
         else {
@@ -89,6 +140,31 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return Main.EXIT_OK;
+    }
+
+    private int emitObject(Project project, boolean machineDump, PrintWriter err) throws IOException {
+        TargetTriple triple = triple();
+        if (triple == null) {
+            if (board == null && project.board() == null) throw new UsageError("error: --emit obj needs --target or --board");
+            triple = Firmware.selectBoard(board != null ? board : project.board(), null).target();
+        }
+        Frontend.Output out = Compiler.compile(project.root(), triple, machineDump ? null : dumpAfter, System.out, false);
+        if (out.module() == null) return diagnostics(out, err);
+        ObjectFile obj = Compiler.codegen(out.module(), triple, project.root().getFileName().toString(),
+                machineDump ? Set.of(dumpAfter) : Set.of(), System.out);
+        Path to = output != null ? output : Path.of(project.name() + ".o");
+        Files.write(to, RelocatableWriter.write(obj, elfFlags(triple)));
+        return Main.EXIT_OK;
+    }
+
+    private TargetTriple triple() {
+        return target == null ? null : Firmware.triple(target);
+    }
+
+    private static int diagnostics(Frontend.Output out, PrintWriter err) {
+        err.print(out.diagnostics().render());
+        err.flush();
+        return Main.EXIT_FAILURE;
     }
 
     /** e_flags: ARM EABI 5; RISC-V compressed and RV32E bits. */

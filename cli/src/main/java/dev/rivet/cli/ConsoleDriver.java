@@ -22,6 +22,11 @@ enum ConsoleDriver {
         };
     }
 
+    /** What a build for the real board uses unless told otherwise: its UART, else nothing. */
+    static ConsoleDriver forHardware(Board board) {
+        return board.console() instanceof Console.Uart ? UART : NONE;
+    }
+
     /** The runtime configuration for this console; {@code emulated}: a debugger (the emulator) serves semihosting exit. */
     String[] cfg(boolean emulated) {
         return switch (this) {

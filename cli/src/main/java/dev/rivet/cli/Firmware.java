@@ -11,7 +11,11 @@ import dev.rivet.linker.Linker;
 import dev.rivet.linker.ObjectFile;
 import dev.rivet.linker.image.Rp2040Boot2;
 import dev.rivet.linker.script.ScriptException;
+import dev.rivet.linker.elf.RelocatableReader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -68,9 +72,18 @@ public final class Firmware {
         return build(file, board, mode, ConsoleDriver.SEMIHOSTING, true, err);
     }
 
-    /** The full form: the console to build in, and whether the image runs in the emulator (exit by semihosting). */
+    /** A single file, built for the emulator with the given console. */
     static Built build(Path file, Board board, Frontend.Mode mode, ConsoleDriver console, boolean emulated, PrintWriter err) {
+        return build(Project.single(file), board, mode, console, emulated, err);
+    }
+
+    /**
+     * The full form: a project (its root file, own linker script and objects), the console to
+     * build in, and whether the image runs in the emulator (exit by semihosting).
+     */
+    static Built build(Project project, Board board, Frontend.Mode mode, ConsoleDriver console, boolean emulated, PrintWriter err) {
         TargetTriple target = board.target();
+        Path file = project.root();
         Frontend.Output out = Compiler.compile(file, target, mode, board, console, emulated, null, null, false);
         if (out.module() == null) {
             err.print(out.diagnostics().render());
@@ -79,12 +92,28 @@ public final class Firmware {
         }
         ObjectFile obj = Compiler.codegen(out.module(), target, file.getFileName().toString(), Set.of(), System.out);
         try {
-            List<ObjectFile> objects = new java.util.ArrayList<>(List.of(obj));
+            List<ObjectFile> objects = new ArrayList<>(List.of(obj));
+            for (Path o : project.objects()) objects.add(readObject(o, target));
             if (board.boot().image() == dev.rivet.boards.Boot.ImageRule.RP2040_BOOT2) objects.add(Rp2040Boot2.object());
-            LinkedImage image = Linker.link(objects, BoardScripts.load(board, null, null), Linker.Options.DEFAULT);
+            LinkedImage image = Linker.link(objects, BoardScripts.load(board, project.script(), project.dir()), Linker.Options.DEFAULT);
             return new Built(image, board, obj, out.tests());
         } catch (LinkException | ScriptException e) {
             throw new UserError("error: linking failed: " + e.getMessage());
         }
+    }
+
+    /** A relocatable object from another compiler or assembler, checked against the target's architecture. */
+    private static ObjectFile readObject(Path path, TargetTriple target) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UserError("error: cannot read object " + path + ": " + e.getMessage());
+        }
+        ObjectFile o = RelocatableReader.read(path.toString(), bytes);
+        ObjectFile.Machine want = target.arch() == TargetTriple.Arch.ARM ? ObjectFile.Machine.ARM : ObjectFile.Machine.RISCV;
+        if (o.machine != want)
+            throw new UserError("error: " + path + " is " + o.machine + " code, but the target is " + target.triple());
+        return o;
     }
 }

@@ -33,8 +33,21 @@ record Project(String name, Path root, Path dir, String board, Path script, List
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** A lone .rs file: no manifest, nothing else to link. */
+    static Project single(Path file) {
+        return new Project(Compiler.crateName(file), file, null, null, null, List.of());
+    }
+
+    /** This project with more objects to link (given on the command line). */
+    Project withObjects(List<Path> more) {
+        if (more.isEmpty()) return this;
+        List<Path> all = new java.util.ArrayList<>(objects);
+        all.addAll(more);
+        return new Project(name, root, dir, board, script, List.copyOf(all));
+    }
+
     static Project resolve(Path path) {
-        if (!Files.isDirectory(path)) return new Project(Compiler.crateName(path), path, null, null, null, List.of());
+        if (!Files.isDirectory(path)) return single(path);
         Path manifest = path.resolve("rivet.toml");
         if (!Files.isRegularFile(manifest))
             throw new UserError("error: could not find `rivet.toml` in `" + path + "` (create a project with `rivet new NAME`)");

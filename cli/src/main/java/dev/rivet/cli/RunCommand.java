@@ -19,8 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
     "Runs in the emulator on --board (default " + Firmware.DEFAULT_BOARD + ") or on the generic machine for --target;",
     "with --interpret the optimised IR runs in rivet's IR interpreter. The exit status is the program's."})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", description = "the program's root .rs file, or a project directory with rivet.toml")
+    @Parameters(index = "0", paramLabel = "PATH", description = "the program's root .rs file, or a project directory with rivet.toml")
     Path file;
+
+    @Parameters(index = "1..*", paramLabel = "OBJECT", description = "ELF relocatable objects to link with the program")
+    java.util.List<Path> objects = new java.util.ArrayList<>();
 
     @Option(names = "--interpret", description = "run the IR in the interpreter instead of the emulator")
     boolean interpret;
@@ -51,11 +54,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Project project = Project.resolve(file);
+        Project project = Project.resolve(file).withObjects(objects);
         file = project.root();
         if (!interpret) {
             dev.rivet.boards.Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
-            Firmware.Built fw = Firmware.build(file, b, dev.rivet.frontend.Frontend.Mode.PROGRAM, ConsoleDriver.parse(console), true, err);
+            Firmware.Built fw = Firmware.build(project, b, dev.rivet.frontend.Frontend.Mode.PROGRAM, ConsoleDriver.parse(console), true, err);
             if (fw == null) return Main.EXIT_FAILURE;
             EmulatorRunner.Options o = new EmulatorRunner.Options(maxInstructions, traceMmio, stats);
             return EmulatorRunner.run(fw, o, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), err);

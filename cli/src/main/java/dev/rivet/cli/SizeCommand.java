@@ -43,7 +43,7 @@ final class SizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Project project = Project.resolve(file);
         Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
-        Firmware.Built fw = Firmware.build(project.root(), b, err);
+        Firmware.Built fw = Firmware.build(project, b, dev.rivet.frontend.Frontend.Mode.PROGRAM, ConsoleDriver.forHardware(b), false, err);
         if (fw == null) return Main.EXIT_FAILURE;
         if (from != null) {
             SizeReport.Closure c = SizeReport.closure(List.of(fw.object()), from, SizeCommand::isLibrary);

@@ -59,7 +59,7 @@ final class TestCommand implements Callable<Integer> {
         Project project = Project.resolve(path);
         Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
         long started = System.nanoTime();
-        Firmware.Built fw = Firmware.build(project.root(), b, Frontend.Mode.TEST, err);
+        Firmware.Built fw = Firmware.build(project, b, Frontend.Mode.TEST, ConsoleDriver.SEMIHOSTING, true, err);
         if (fw == null) return Main.EXIT_FAILURE;
         List<TestRunner.Test> run = new ArrayList<>();
         List<Frontend.TestCase> all = fw.tests();

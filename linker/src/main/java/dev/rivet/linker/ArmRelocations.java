@@ -3,7 +3,7 @@ package dev.rivet.linker;
 import static dev.rivet.linker.RelocationHandler.*;
 
 /** ARM (Thumb) relocations, per "ELF for the Arm Architecture" (AAELF32), section 5.6. */
-final class ArmRelocations implements RelocationHandler {
+public final class ArmRelocations implements RelocationHandler {
     static final int R_ARM_ABS32 = 2, R_ARM_REL32 = 3, R_ARM_THM_CALL = 10, R_ARM_THM_PC8 = 11, R_ARM_TARGET1 = 38,
             R_ARM_V4BX = 40, R_ARM_PREL31 = 42, R_ARM_THM_MOVW_ABS_NC = 47, R_ARM_THM_MOVT_ABS = 48, R_ARM_THM_JUMP24 = 30,
             R_ARM_THM_JUMP11 = 102, R_ARM_THM_JUMP8 = 103, R_ARM_NONE = 0;
@@ -57,5 +57,31 @@ final class ArmRelocations implements RelocationHandler {
             }
             default -> throw new LinkException(x.where() + ": unsupported ARM relocation type " + x.reloc().type());
         }
+    }
+
+    /**
+     * The addend an ARM REL relocation keeps in the bytes it patches (AAELF32 5.6.1.1: "the
+     * initial addend is formed from the contents of the place"), for reading GNU objects.
+     */
+    public static long implicitAddend(int type, byte[] d, int o) {
+        return switch (type) {
+            case R_ARM_ABS32, R_ARM_TARGET1, R_ARM_REL32 -> (int) read32(d, o);
+            case R_ARM_PREL31 -> (read32(d, o) << 33) >> 33;
+            case R_ARM_THM_CALL, R_ARM_THM_JUMP24 -> {
+                int hi = read16(d, o), lo = read16(d, o + 2);
+                int s = hi >> 10 & 1, i1 = ~(lo >> 13 ^ s) & 1, i2 = ~(lo >> 11 ^ s) & 1;
+                long imm = (long) s << 24 | (long) i1 << 23 | (long) i2 << 22 | (long) (hi & 0x3FF) << 12 | (long) (lo & 0x7FF) << 1;
+                yield (imm << 39) >> 39;
+            }
+            case R_ARM_THM_JUMP11 -> ((long) (read16(d, o) & 0x7FF) << 53) >> 52;
+            case R_ARM_THM_JUMP8 -> ((long) (read16(d, o) & 0xFF) << 56) >> 55;
+            case R_ARM_THM_PC8 -> (read16(d, o) & 0xFF) << 2;
+            case R_ARM_THM_MOVW_ABS_NC, R_ARM_THM_MOVT_ABS -> {
+                int hi = read16(d, o), lo = read16(d, o + 2);
+                int imm = (hi & 0xF) << 12 | (hi >> 10 & 1) << 11 | (lo >> 12 & 7) << 8 | lo & 0xFF;
+                yield (short) imm;
+            }
+            default -> 0;
+        };
     }
 }
