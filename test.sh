@@ -6,8 +6,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 . "$root/scripts/common.sh"
 
-# libunicorn2: the emulator. The rest are test-only oracles: GNU objdump for both ISAs.
-rivet_ensure_packages maven libunicorn2 binutils-arm-none-eabi binutils-riscv64-unknown-elf
+# libunicorn2: the emulator. The rest are test-only oracles: GNU binutils (objdump, as, ld,
+# objcopy) for both ISAs, and GNU gcc for the mixed Rust + C firmware tests.
+rivet_ensure_packages maven libunicorn2 binutils-arm-none-eabi binutils-riscv64-unknown-elf \
+    gcc-arm-none-eabi gcc-riscv64-unknown-elf
 rivet_use_jdk
 
 cd "$root"

@@ -8,7 +8,6 @@ import dev.rivet.ir.pass.PassManager;
 import dev.rivet.linker.MapFile;
 import dev.rivet.linker.ObjectFile;
 import dev.rivet.linker.SizeReport;
-import dev.rivet.linker.elf.Elf;
 import dev.rivet.linker.elf.ExecutableWriter;
 import dev.rivet.linker.elf.RelocatableWriter;
 import dev.rivet.linker.image.FirmwareImages;
@@ -167,9 +166,7 @@ final class BuildCommand implements Callable<Integer> {
         return Main.EXIT_FAILURE;
     }
 
-    /** e_flags: ARM EABI 5; RISC-V compressed and RV32E bits. */
     static int elfFlags(TargetTriple t) {
-        if (t.arch() == TargetTriple.Arch.ARM) return Elf.EF_ARM_EABI5;
-        return (t.has(TargetTriple.Feature.COMPRESSED) ? Elf.EF_RISCV_RVC : 0) | (t.has(TargetTriple.Feature.REDUCED_REGS) ? Elf.EF_RISCV_RVE : 0);
+        return Compiler.elfFlags(t);
     }
 }

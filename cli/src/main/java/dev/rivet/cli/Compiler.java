@@ -93,6 +93,13 @@ public final class Compiler {
         return Frontend.compile(List.of(program, runtimeCrate(cfg, generated)), mode, dumpAfter, dump, verify || VERIFY_FROM_ENV);
     }
 
+    /** ELF e_flags for the target: ARM EABI 5; RISC-V compressed and RV32E bits. */
+    public static int elfFlags(TargetTriple t) {
+        if (t.arch() == TargetTriple.Arch.ARM) return dev.rivet.linker.elf.Elf.EF_ARM_EABI5;
+        return (t.has(TargetTriple.Feature.COMPRESSED) ? dev.rivet.linker.elf.Elf.EF_RISCV_RVC : 0)
+                | (t.has(TargetTriple.Feature.REDUCED_REGS) ? dev.rivet.linker.elf.Elf.EF_RISCV_RVE : 0);
+    }
+
     /** The back end for a target. */
     static Backend backend(TargetTriple target) {
         return switch (target.arch()) {

@@ -67,6 +67,11 @@ public final class Firmware {
         return build(file, board, Frontend.Mode.PROGRAM, err);
     }
 
+    /** A program linked with relocatable objects from other compilers (for the emulator, console semihosting). */
+    public static Built build(Path file, List<Path> objects, Board board, PrintWriter err) {
+        return build(Project.single(file).withObjects(objects), board, Frontend.Mode.PROGRAM, ConsoleDriver.SEMIHOSTING, true, err);
+    }
+
     /** Compiles and links a program or its test harness; null (after printing diagnostics) on errors. */
     public static Built build(Path file, Board board, Frontend.Mode mode, PrintWriter err) {
         return build(file, board, mode, ConsoleDriver.SEMIHOSTING, true, err);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "Runs in the emulator on --board (default " + Firmware.DEFAULT_BOARD + ") or on the generic machine for --target;",
     "with --interpret the optimised IR runs in rivet's IR interpreter. The exit status is the program's."})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PATH", description = "the program's root .rs file, or a project directory with rivet.toml")
+    @Parameters(index = "0", paramLabel = "PATH", description = "the program's root .rs file, a project directory with rivet.toml, or an .elf executable to run as it is")
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "OBJECT", description = "ELF relocatable objects to link with the program")
@@ -54,6 +54,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (file.toString().endsWith(".elf")) return runElf(err);
         Project project = Project.resolve(file).withObjects(objects);
         file = project.root();
         if (!interpret) {
@@ -70,6 +71,26 @@ final class RunCommand implements Callable<Integer> {
             return Main.EXIT_FAILURE;
         }
         return interpret(out, err);
+    }
+
+    /** An executable linked elsewhere (GNU ld, or an earlier `rivet build`), run on the board. */
+    private int runElf(PrintWriter err) throws java.io.IOException {
+        if (interpret || !objects.isEmpty()) throw new UsageError("error: an .elf file runs as it is: no --interpret, no extra objects");
+        dev.rivet.boards.Board b = Firmware.selectBoard(board, target);
+        dev.rivet.linker.LinkedImage image;
+        try {
+            image = dev.rivet.linker.elf.ExecutableReader.read(file.toString(), java.nio.file.Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError("error: " + file + ": no such file");
+        } catch (dev.rivet.linker.LinkException e) {
+            throw new UserError("error: " + e.getMessage());
+        }
+        boolean arm = b.target().arch() == dev.rivet.ir.TargetTriple.Arch.ARM;
+        if (arm != (image.machine() == dev.rivet.linker.ObjectFile.Machine.ARM))
+            throw new UserError("error: " + file + " is " + image.machine() + " code; board " + b.name() + " is " + b.target().triple());
+        Firmware.Built fw = new Firmware.Built(image, b, null, java.util.List.of());
+        EmulatorRunner.Options o = new EmulatorRunner.Options(maxInstructions, traceMmio, stats);
+        return EmulatorRunner.run(fw, o, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), err);
     }
 
     private int interpret(Frontend.Output out, PrintWriter err) throws InterruptedException {

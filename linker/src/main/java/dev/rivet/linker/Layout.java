@@ -79,7 +79,20 @@ final class Layout {
         this.script = script;
         this.inputs = inputs;
         this.symbols = symbols;
+        roots(script.commands());
         match();
+    }
+
+    /** ENTRY and EXTERN, known before layout: garbage collection starts from them. */
+    private void roots(List<Command> cmds) {
+        for (Command c : cmds) {
+            switch (c) {
+                case LinkerScript.Entry e -> entry = e.symbol();
+                case LinkerScript.Extern e -> externs.addAll(e.symbols());
+                case LinkerScript.Sections s -> roots(s.commands());
+                default -> { }
+            }
+        }
     }
 
     // ---- matching input sections to output sections ----
@@ -182,8 +195,8 @@ final class Layout {
                 case LinkerScript.Region r -> regions.put(r.name(), new Region(r.name(), eval(r.origin()), eval(r.length())));
                 case LinkerScript.RegionAlias a -> aliases.put(a.alias(), a.region());
                 case LinkerScript.Assign a -> assign(a);
-                case LinkerScript.Entry e -> entry = e.symbol();
-                case LinkerScript.Extern e -> { if (!lastPass) externs.addAll(e.symbols()); }
+                case LinkerScript.Entry e -> { } // taken by roots()
+                case LinkerScript.Extern e -> { }
                 case LinkerScript.Assert a -> check(a);
                 case LinkerScript.Sections s -> execute(s.commands());
                 case LinkerScript.OutputSection os -> place(os);
@@ -258,7 +271,21 @@ final class Layout {
     private void advance(Region r, long end, String section) {
         r.cursor = Math.max(r.cursor, end);
         if (lastPass && end > r.origin + r.length)
-            throw new LinkException("region " + r.name + " overflowed by " + (end - r.origin - r.length) + " bytes (placing " + section + ")");
+            throw new LinkException("region " + r.name + " overflowed by " + (end - r.origin - r.length) + " bytes (placing " + section + ")"
+                    + largestIn(r, end));
+    }
+
+    /** The biggest input sections placed in a region so far: what to shrink first. */
+    private String largestIn(Region r, long end) {
+        List<InputSection> in = new ArrayList<>();
+        for (InputSection s : inputs)
+            if (s.live && s.address >= r.origin && s.address < end && s.section.size > 0) in.add(s);
+        in.sort((a, b) -> Long.compare(b.section.size, a.section.size));
+        StringBuilder sb = new StringBuilder();
+        if (!in.isEmpty()) sb.append("\nlargest contributors:");
+        for (InputSection s : in.subList(0, Math.min(5, in.size())))
+            sb.append(String.format("%n  %8d bytes  %s", s.section.size, s));
+        return sb.toString();
     }
 
     private void assign(LinkerScript.Assign a) {

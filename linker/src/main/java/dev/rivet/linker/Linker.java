@@ -122,12 +122,18 @@ public final class Linker {
         return s != null && !s.defined() && s.weak();
     }
 
-    /** "function (object)" for the function containing {@code offset} of {@code s}. */
+    /**
+     * "`function` (object)" for the code around {@code offset} of {@code s}: the nearest named
+     * symbol at or before it (assembly often gives functions no size), else the section.
+     */
     private static String referrer(InputSection s, long offset) {
-        for (Symbol sym : s.object.symbols())
-            if (sym.section() == s.section && offset >= sym.value() && offset < sym.value() + Math.max(sym.size(), 1))
-                return "`" + sym.name() + "` (" + s.object.name + ")";
-        return s.toString();
+        Symbol best = null;
+        for (Symbol sym : s.object.symbols()) {
+            if (sym.section() != s.section || sym.name().contains("@") || sym.value() > offset) continue;
+            if (sym.size() > 0 && offset >= sym.value() + sym.size()) continue;
+            if (best == null || sym.value() > best.value() || sym.value() == best.value() && sym.function() && !best.function()) best = sym;
+        }
+        return best != null ? "`" + best.name() + "` (" + s.object.name + ")" : s.toString();
     }
 
     /** A symbol's address as seen from {@code from}, or null if nothing defines it. */

@@ -1,0 +1,8 @@
+        .syntax unified
+        .thumb
+        .section .text.reset, "ax"
+        .global reset
+        .type reset, %function
+        .thumb_func
+reset:  bl      missing_function
+        b       reset
