@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Firmware toolchain: compiles Rust for Cortex-M and RISC-V, links, emulates and flashes.",
-        subcommands = {NewCommand.class, BuildCommand.class, RunCommand.class, TestCommand.class, SizeCommand.class, BoardsCommand.class,
+        subcommands = {NewCommand.class, BuildCommand.class, RunCommand.class, TestCommand.class, SizeCommand.class, FlashCommand.class,
+            SimCommand.class, BoardsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0, EXIT_FAILURE = 1, EXIT_USAGE = 2;
