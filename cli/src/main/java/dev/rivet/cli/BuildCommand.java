@@ -93,7 +93,7 @@ final class BuildCommand implements Callable<Integer> {
         if (fw == null) return Main.EXIT_FAILURE;
         Map<Path, byte[]> files = new LinkedHashMap<>();
         Path base = outputBase(project, b);
-        if (kinds.contains(Emit.elf)) files.put(with(base, ".elf"), ExecutableWriter.write(fw.image(), elfFlags(fw.target())));
+        if (kinds.contains(Emit.elf)) files.put(with(base, ".elf"), ExecutableWriter.write(fw.image(), Compiler.elfFlags(fw.target())));
         if (kinds.contains(Emit.images)) {
             try {
                 FirmwareImages.forBoard(fw.image(), b).forEach((suffix, bytes) -> files.put(with(base, suffix), bytes));
@@ -152,7 +152,7 @@ final class BuildCommand implements Callable<Integer> {
         ObjectFile obj = Compiler.codegen(out.module(), triple, project.root().getFileName().toString(),
                 machineDump ? Set.of(dumpAfter) : Set.of(), System.out);
         Path to = output != null ? output : Path.of(project.name() + ".o");
-        Files.write(to, RelocatableWriter.write(obj, elfFlags(triple)));
+        Files.write(to, RelocatableWriter.write(obj, Compiler.elfFlags(triple)));
         return Main.EXIT_OK;
     }
 
@@ -164,9 +164,5 @@ final class BuildCommand implements Callable<Integer> {
         err.print(out.diagnostics().render());
         err.flush();
         return Main.EXIT_FAILURE;
-    }
-
-    static int elfFlags(TargetTriple t) {
-        return Compiler.elfFlags(t);
     }
 }

@@ -36,12 +36,7 @@ public final class Compiler {
         }
     }
 
-    /** The runtime crate: its files come from the runtime module's resources. */
-    static Frontend.CrateInput runtimeCrate(Cfg cfg) {
-        return runtimeCrate(cfg, java.util.Map.of());
-    }
-
-    /** The runtime crate with generated files added to its own ({@code uart.rs} for a UART console). */
+    /** The runtime crate: the runtime module's resources, plus generated files ({@code uart.rs} for a UART console). */
     static Frontend.CrateInput runtimeCrate(Cfg cfg, java.util.Map<String, String> generated) {
         Path root = Path.of(RuntimeSources.ROOT);
         SourceLoader loader = path -> {

@@ -113,6 +113,16 @@ class Stm32FlasherTest {
     }
 
     @Test
+    void segmentsThatShareAWordAreWrittenTogether() throws Exception {
+        Session s = start(F103, Faults.NONE);
+        FlashImage img = new FlashImage(List.of(new FlashImage.Segment(0x0800_0000L, new byte[] {1, 2, 3, 4, 5, 6}),
+                new FlashImage.Segment(0x0800_0006L, new byte[] {7, 8, 9}), new FlashImage.Segment(0x0800_0102L, new byte[] {10})));
+        flash(s, img, 0x410, false);
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, -1, -1, -1}, Arrays.copyOf(s.sim().flash(), 12));
+        assertArrayEquals(new byte[] {-1, -1, 10, -1}, Arrays.copyOfRange(s.sim().flash(), 0x100, 0x104));
+    }
+
+    @Test
     void faultSpecsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> Faults.parse("explode:3"));
         assertEquals(Faults.parse("nack:2,protected").nackCommands(), java.util.Set.of(2L));

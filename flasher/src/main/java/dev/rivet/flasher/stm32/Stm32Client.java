@@ -184,11 +184,11 @@ public final class Stm32Client {
     }
 
     private void command(int code, String nackMessage, long arg) throws IOException, FlashException {
-        link.write(code, ~code & 0xFF);
-        int r = awaitReply(REPLY_MS);
-        if (r == ACK) return;
-        if (r == NACK) throw new FlashException(String.format(nackMessage, arg));
-        throw new FlashException(String.format("no reply to command 0x%02x (%s)", code, describe(r)));
+        try {
+            retryableCommand(code, nackMessage, arg);
+        } catch (Retryable e) {
+            throw new FlashException(e.getMessage());
+        }
     }
 
     /** A command inside a retried operation: a NACK (line noise, or protection if it persists) may be retried. */

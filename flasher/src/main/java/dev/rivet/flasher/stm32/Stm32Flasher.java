@@ -46,19 +46,17 @@ public final class Stm32Flasher {
         progress.phase("erasing");
         client.erase(unitsFor(image, chip));
         progress.phase("writing");
-        long done = 0, total = image.bytes();
-        for (FlashImage.Segment s : image.segments()) {
-            for (int at = 0; at < s.data().length; ) {
-                long address = s.address() + at;
-                int n = (int) Math.min(Stm32Protocol.BLOCK - (address & 3), s.data().length - at);
-                if ((address & 3) != 0) throw new FlashException(String.format("segment at 0x%08x is not word-aligned", address));
-                client.writeBlock(address, java.util.Arrays.copyOfRange(s.data(), at, at + n));
-                at += n;
+        FlashImage words = image.aligned(4, (byte) 0xFF); // Write Memory takes whole words at word addresses
+        long done = 0, total = words.bytes();
+        for (FlashImage.Segment s : words.segments()) {
+            for (int at = 0; at < s.data().length; at += Stm32Protocol.BLOCK) {
+                int n = Math.min(Stm32Protocol.BLOCK, s.data().length - at);
+                client.writeBlock(s.address() + at, java.util.Arrays.copyOfRange(s.data(), at, at + n));
                 done += n;
                 progress.advance(done, total);
             }
         }
-        if (o.verify()) verify(image, total);
+        if (o.verify()) verify(image, image.bytes());
         if (o.start()) {
             progress.phase("starting");
             client.go(chip.flashBase());
