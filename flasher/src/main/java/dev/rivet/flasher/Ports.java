@@ -70,6 +70,17 @@ public final class Ports {
         }
 
         @Override
+        public void setBaud(int baud) throws IOException {
+            if (!port.setBaudRate(baud)) throw new IOException(name() + " does not take " + baud + " baud");
+        }
+
+        @Override
+        public boolean setModemLines(boolean dtr, boolean rts) {
+            boolean ok = dtr ? port.setDTR() : port.clearDTR();
+            return (rts ? port.setRTS() : port.clearRTS()) && ok;
+        }
+
+        @Override
         public String name() { return port.getSystemPortPath(); }
 
         @Override

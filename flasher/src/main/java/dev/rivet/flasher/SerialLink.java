@@ -12,6 +12,15 @@ public interface SerialLink extends AutoCloseable {
     /** Drops whatever the device sent that nobody read (before a resync). */
     void drain() throws IOException;
 
+    /** Changes the line rate (after a baud-rate change the device agreed to); a pseudo-terminal has none. */
+    default void setBaud(int baud) throws IOException { }
+
+    /**
+     * Drives the DTR and RTS lines (true = asserted). Returns false when the link has no modem
+     * control lines, as a pseudo-terminal or a pipe.
+     */
+    default boolean setModemLines(boolean dtr, boolean rts) throws IOException { return false; }
+
     /** The port's name in messages. */
     String name();
 

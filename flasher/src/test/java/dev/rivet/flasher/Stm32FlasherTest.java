@@ -2,10 +2,11 @@ package dev.rivet.flasher;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.rivet.flasher.stm32.Faults;
+import dev.rivet.flasher.Faults;
 import dev.rivet.flasher.stm32.Stm32Chip;
 import dev.rivet.flasher.stm32.Stm32Client;
 import dev.rivet.flasher.stm32.Stm32Flasher;
+import dev.rivet.flasher.stm32.Stm32Protocol;
 import dev.rivet.flasher.stm32.Stm32Simulator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ class Stm32FlasherTest {
         Thread device = Thread.ofPlatform().daemon().start(() -> {
             try {
                 sim.serve();
+                while (true) links[1].read(60_000); // the program runs: nothing answers, the line stays open
             } catch (java.io.IOException e) {
                 // the host closed the link
             }
@@ -40,11 +42,15 @@ class Stm32FlasherTest {
     }
 
     static void flash(Session s, FlashImage img, int pid, boolean force) throws Exception {
+        flash(s, img, pid, force, true);
+    }
+
+    static void flash(Session s, FlashImage img, int pid, boolean force, boolean start) throws Exception {
         Progress p = new Progress() {
             @Override public void phase(String name) { s.phases().add(name); }
             @Override public void advance(long done, long total) { assertTrue(done <= total); }
         };
-        new Stm32Flasher(new Stm32Client(s.host()), p).flash(img, new Stm32Flasher.Options(pid, force, true, true, false, "press BOOT0"));
+        new Stm32Flasher(new Stm32Client(s.host()), p).flash(img, new Stm32Flasher.Options(pid, force, true, start, false, "press BOOT0"));
     }
 
     @Test
@@ -62,7 +68,7 @@ class Stm32FlasherTest {
     void extendedEraseAndSectorsOnF411() throws Exception {
         Session s = start(F411, Faults.NONE);
         FlashImage first = image(0x0800_0000L, 40000, 2);
-        flash(s, first, 0x431, false);
+        flash(s, first, 0x431, false, false); // stays in the bootloader
         // a second, smaller image over the first: only its sector is erased, and it verifies
         Session again = s;
         FlashImage second = image(0x0800_0000L, 1000, 3);
@@ -120,6 +126,44 @@ class Stm32FlasherTest {
         flash(s, img, 0x410, false);
         assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, -1, -1, -1}, Arrays.copyOf(s.sim().flash(), 12));
         assertArrayEquals(new byte[] {-1, -1, 10, -1}, Arrays.copyOfRange(s.sim().flash(), 0x100, 0x104));
+    }
+
+    @Test
+    void recoversFromAStalledCommandAndACorruptedReply() throws Exception {
+        Session s = start(F103, Faults.parse("stall:6,corrupt:30"));
+        FlashImage img = image(0x0800_0000L, 2000, 8);
+        flash(s, img, 0x410, false);
+        assertArrayEquals(img.segments().getFirst().data(), Arrays.copyOf(s.sim().flash(), 2000));
+    }
+
+    @Test
+    void aWeakCellFailsTheVerifyAtItsAddress() throws Exception {
+        Session s = start(F103, Faults.parse("weak:0x123"));
+        byte[] zeros = new byte[1024];
+        FlashException e = assertThrows(FlashException.class,
+                () -> flash(s, new FlashImage(List.of(new FlashImage.Segment(0x0800_0000L, zeros))), 0x410, false));
+        assertTrue(e.getMessage().contains("verify failed at 0x08000123: wrote 0x00, read back 0x01"), e.getMessage());
+        assertNull(s.sim().startedAt(), "a failed verify does not start the program");
+    }
+
+    @Test
+    void afterGoTheBootloaderNoLongerAnswers() throws Exception {
+        Session s = start(F103, Faults.NONE);
+        flash(s, image(0x0800_0000L, 100, 9), 0x410, false);
+        FlashException e = assertThrows(FlashException.class, () -> new Stm32Client(s.host()).connect("reset into the bootloader"));
+        assertTrue(e.getMessage().contains("does not answer"), e.getMessage());
+    }
+
+    /** As stm32flash relies on: once synchronised, a lone 0x7F is the start of a command, and a second one gets a NACK. */
+    @Test
+    void aRepeatedSyncByteIsAnsweredAsTheRomDoes() throws Exception {
+        Session s = start(F103, Faults.NONE);
+        s.host().write(0x7F);
+        assertEquals(Stm32Protocol.ACK, s.host().read(1000));
+        s.host().write(0x7F);
+        assertEquals(-1, s.host().read(300), "the ROM waits for the command's complement");
+        s.host().write(0x7F);
+        assertEquals(Stm32Protocol.NACK, s.host().read(1000));
     }
 
     @Test

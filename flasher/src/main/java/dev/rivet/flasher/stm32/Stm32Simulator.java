@@ -2,18 +2,23 @@ package dev.rivet.flasher.stm32;
 
 import static dev.rivet.flasher.stm32.Stm32Protocol.*;
 
+import dev.rivet.flasher.Faults;
+import dev.rivet.flasher.FaultyLink;
 import dev.rivet.flasher.SerialLink;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A chip in its AN3155 bootloader, on the device end of a link: waits for 0x7F, then serves
  * Get, Get Version, Get ID, Read and Write Memory, Erase or Extended Erase (as the chip's
  * bootloader version has), Go, and readout (un)protection. Flash reads 0xFF when erased and
  * accepts writes only to erased bytes, as real flash does; RAM accepts any write outside the
- * bootloader's reserved part. Faults are injected as {@link Faults} says.
+ * bootloader's reserved part. Faults are injected as {@link Faults} says. After a Go the chip
+ * runs the program: like the real one, it no longer answers as a bootloader.
+ * {@link #serve()} returns then.
  */
 public final class Stm32Simulator {
     private static final int TIMEOUT_MS = 60_000;
@@ -23,11 +28,18 @@ public final class Stm32Simulator {
     private final Faults faults;
     private final byte[] flash, ram;
     private boolean readProtected;
-    private long received, sent, commandsSeen;
+    private long commandsSeen;
     private volatile Long startedAt;
+    private final Consumer<String> log;
 
     public Stm32Simulator(SerialLink link, Stm32Chip chip, Faults faults) {
-        this.link = link;
+        this(link, chip, faults, line -> { });
+    }
+
+    /** A simulator that reports each command it receives, and what it did, to {@code log}. */
+    public Stm32Simulator(SerialLink link, Stm32Chip chip, Faults faults, Consumer<String> log) {
+        this.link = new FaultyLink(link, faults);
+        this.log = log;
         this.chip = chip;
         this.faults = faults;
         this.flash = new byte[(int) chip.flashSize()];
@@ -41,12 +53,16 @@ public final class Stm32Simulator {
     /** The address the last Go jumped to, or null. */
     public Long startedAt() { return startedAt; }
 
-    /** Serves until the link closes; returns normally then. */
+    /**
+     * Serves until a Go starts the program (from then on the bootloader is gone: the caller
+     * stops answering too) or the link closes.
+     */
     public void serve() throws IOException {
         try {
             while (in() != INIT) { } // autobaud: the first byte must be 0x7F
+            log.accept("sync (0x7F)");
             out(ACK);
-            while (true) serveCommand();
+            while (startedAt == null) serveCommand();
         } catch (EOFException e) {
             // the host went away
         }
@@ -60,9 +76,15 @@ public final class Stm32Simulator {
         }
         commandsSeen++;
         if ((code ^ check) != 0xFF || faults.nackCommands().contains(commandsSeen) || !supported(code)) {
+            log.accept(String.format("command 0x%02x 0x%02x: NACK", code, check));
             out(NACK);
             return;
         }
+        if (faults.stallCommands().contains(commandsSeen)) {
+            log.accept(String.format("command 0x%02x: stalled (no answer)", code));
+            return;
+        }
+        log.accept(String.format("command 0x%02x (%s)", code, name(code)));
         switch (code) {
             case GET -> {
                 List<Integer> cmds = commandList();
@@ -83,6 +105,24 @@ public final class Stm32Simulator {
         }
     }
 
+    private static String name(int code) {
+        return switch (code) {
+            case GET -> "Get";
+            case GET_VERSION -> "Get Version";
+            case GET_ID -> "Get ID";
+            case READ_MEMORY -> "Read Memory";
+            case WRITE_MEMORY -> "Write Memory";
+            case ERASE -> "Erase";
+            case EXTENDED_ERASE -> "Extended Erase";
+            case GO -> "Go";
+            case READOUT_PROTECT -> "Readout Protect";
+            case READOUT_UNPROTECT -> "Readout Unprotect";
+            case WRITE_PROTECT -> "Write Protect";
+            case WRITE_UNPROTECT -> "Write Unprotect";
+            default -> "?";
+        };
+    }
+
     private List<Integer> commandList() {
         int erase = chip.extendedErase() ? EXTENDED_ERASE : ERASE;
         return List.of(GET, GET_VERSION, GET_ID, READ_MEMORY, GO, WRITE_MEMORY, erase, WRITE_PROTECT, WRITE_UNPROTECT, READOUT_PROTECT,
@@ -98,6 +138,7 @@ public final class Stm32Simulator {
         out(ACK);
         Long address = address(false, 1);
         if (address == null) return;
+        out(ACK);
         int n = in(), check = in();
         if ((n ^ check) != 0xFF) { out(NACK); return; }
         byte[] mem = memoryAt(address, n + 1, false);
@@ -111,6 +152,7 @@ public final class Stm32Simulator {
         out(ACK);
         Long address = address(true, 1);
         if (address == null) return;
+        out(ACK);
         int n = in() + 1;
         byte[] data = new byte[n];
         int x = n - 1;
@@ -124,8 +166,9 @@ public final class Stm32Simulator {
         int off = offset(address);
         if (mem == flash)
             for (int i = 0; i < n; i++)
-                if (flash[off + i] != (byte) 0xFF && flash[off + i] != data[i]) { out(NACK); return; } // not erased
-        System.arraycopy(data, 0, mem, off, n);
+                if (flash[off + i] != (byte) 0xFF && flash[off + i] != faults.programmed(off + i, data[i])) { out(NACK); return; } // not erased
+        for (int i = 0; i < n; i++) mem[off + i] = mem == flash ? faults.programmed(off + i, data[i]) : data[i];
+        log.accept(String.format("  wrote %d bytes at 0x%08x", n, address));
         out(ACK);
     }
 
@@ -140,6 +183,7 @@ public final class Stm32Simulator {
             if (count >= 0xFFF0) { // special erase: 0xFFFF mass, 0xFFFE/0xFFFD banks
                 if (in() != x) { out(NACK); return; }
                 Arrays.fill(flash, (byte) 0xFF);
+                log.accept("  mass erase");
                 out(ACK);
                 return;
             }
@@ -155,6 +199,7 @@ public final class Stm32Simulator {
             if (count == 0xFF) { // global erase: 0xFF then 0x00
                 if (in() != 0x00) { out(NACK); return; }
                 Arrays.fill(flash, (byte) 0xFF);
+                log.accept("  mass erase");
                 out(ACK);
                 return;
             }
@@ -167,6 +212,7 @@ public final class Stm32Simulator {
             long[] r = chip.unit(u);
             Arrays.fill(flash, (int) (r[0] - chip.flashBase()), (int) (r[1] - chip.flashBase()), (byte) 0xFF);
         }
+        log.accept("  erased " + units.length + " page(s) or sector(s) from " + units[0]);
         out(ACK);
     }
 
@@ -174,10 +220,12 @@ public final class Stm32Simulator {
         out(ACK);
         Long address = address(false, 8);
         if (address == null) return;
-        startedAt = address; // the address was ACKed: the chip jumps
+        log.accept(String.format("  go to 0x%08x: the program runs", address));
+        startedAt = address; // the chip jumps once it has ACKed the address
+        out(ACK);
     }
 
-    /** Reads an address and its checksum; ACKs it, or NACKs and returns null when the checksum is wrong. */
+    /** Reads an address and its checksum; NACKs it and returns null when it is wrong, else the caller ACKs it. */
     private Long address(boolean write, int span) throws IOException {
         byte[] b = new byte[4];
         for (int i = 0; i < 4; i++) b[i] = (byte) in();
@@ -186,7 +234,6 @@ public final class Stm32Simulator {
             out(NACK);
             return null;
         }
-        out(ACK);
         return a;
     }
 
@@ -205,18 +252,13 @@ public final class Stm32Simulator {
     private int in() throws IOException {
         while (true) {
             int b = link.read(TIMEOUT_MS);
-            if (b < 0) continue; // a quiet host: keep waiting, as the ROM does
-            if (faults.dropReceived().contains(++received)) continue;
-            return b;
+            if (b >= 0) return b; // a quiet host: keep waiting, as the ROM does
         }
     }
 
     private void out(int... bytes) throws IOException {
         byte[] b = new byte[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            b[i] = (byte) bytes[i];
-            if (faults.corruptSent().contains(++sent)) b[i] ^= 0x10;
-        }
+        for (int i = 0; i < bytes.length; i++) b[i] = (byte) bytes[i];
         link.write(b);
     }
 }
