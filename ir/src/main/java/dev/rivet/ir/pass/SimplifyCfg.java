@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * CFG clean-up, repeated to a fixed point: delete unreachable blocks; turn branches whose
  * targets are equal, or whose condition is constant, into jumps; thread jumps through blocks
- * that only jump on; merge a block into its single predecessor when that predecessor jumps
- * only to it.
+ * that only jump on, and edges past branches they decide ({@link BranchThreading}); merge a
+ * block into its single predecessor when that predecessor jumps only to it.
  */
 public final class SimplifyCfg implements Pass {
     @Override
@@ -32,10 +32,12 @@ public final class SimplifyCfg implements Pass {
 
     public static void run(Function f) {
         boolean changed = true;
-        while (changed) {
+        // threading rounds are bounded: a loop of branches that decide each other would thread forever
+        for (int threadingRounds = 0; changed; threadingRounds++) {
             changed = removeUnreachable(f);
             for (Block b : f.blocks()) changed |= simplifyTerminator(b);
             changed |= threadJumps(f);
+            if (threadingRounds < 8) changed |= BranchThreading.run(f);
             changed |= mergeBlocks(f);
         }
         f.renumber();

@@ -1,0 +1,134 @@
+package dev.rivet.ir.pass;
+
+import dev.rivet.ir.Block;
+import dev.rivet.ir.Cfg;
+import dev.rivet.ir.Fold;
+import dev.rivet.ir.Function;
+import dev.rivet.ir.Inst;
+import dev.rivet.ir.Op;
+import dev.rivet.ir.Param;
+import dev.rivet.ir.Target;
+import dev.rivet.ir.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Threads an edge past a block whose branch it decides. {@code a || b} in a condition becomes a
+ * block that branches on a parameter (true from the first test, the second test's result
+ * otherwise); along the edge from the first test the branch is known, so that edge goes
+ * straight to where the branch would lead. What is known on an edge: constants passed, and the
+ * condition of the branch taken (true on its first target, false on its second), with
+ * whatever folds from them.
+ *
+ * <p>Only blocks of a few foldable instructions whose values are used nowhere else are
+ * threaded, so skipping them neither loses work nor breaks dominance.
+ */
+final class BranchThreading {
+    private static final int MAX_INSTS = 6, MAX_DEPTH = 3;
+
+    private BranchThreading() {}
+
+    static boolean run(Function f) {
+        boolean changed = false;
+        Cfg cfg = new Cfg(f);
+        for (Block b : f.blocks()) {
+            if (b == f.entry() || !threadable(b, f)) continue;
+            for (Block p : cfg.predecessors(b)) {
+                if (p == b) continue;
+                Inst t = p.terminator();
+                for (int k = 0; k < t.targets.size(); k++)
+                    if (t.targets.get(k).block == b) changed |= thread(p, k, b);
+            }
+        }
+        return changed;
+    }
+
+    /** A short block of foldable computations ending in a branch, none of whose values escape it. */
+    private static boolean threadable(Block b, Function f) {
+        Inst t = b.terminator();
+        if (t == null || t.op != Op.BR || b.insts().size() > MAX_INSTS + 1) return false;
+        Set<Value> local = new HashSet<>(b.params());
+        for (Inst i : b.insts()) {
+            if (i == t) continue;
+            if (!i.op.is(Op.Flag.FOLDABLE) && i.op != Op.CONST) return false;
+            local.add(i);
+        }
+        for (Block other : f.blocks()) {
+            if (other == b) continue;
+            for (Inst i : other.insts()) {
+                for (Value v : i.args) if (local.contains(v)) return false;
+                for (Target tg : i.targets) for (Value v : tg.args) if (local.contains(v)) return false;
+            }
+        }
+        return true;
+    }
+
+    /** Redirects edge {@code k} of {@code p}'s terminator past {@code b} when the edge decides b's branch. */
+    private static boolean thread(Block p, int k, Block b) {
+        Inst from = p.terminator();
+        Target in = from.targets.get(k);
+        Map<Value, Long> known = new HashMap<>();
+        if (from.op == Op.BR && from.targets.get(0).block != from.targets.get(1).block) known.put(from.arg(0), k == 0 ? 1L : 0L);
+        Map<Value, Long> env = new HashMap<>();
+        for (int j = 0; j < b.params().size(); j++) {
+            OptionalLong v = eval(in.args.get(j), known, MAX_DEPTH);
+            if (v.isPresent()) env.put(b.params().get(j), v.getAsLong());
+        }
+        Inst br = b.terminator();
+        for (Inst i : b.insts()) {
+            if (i == br) break;
+            OptionalLong v = evalWith(i, env, known);
+            if (v.isPresent()) env.put(i, v.getAsLong());
+        }
+        OptionalLong cond = valueOf(br.arg(0), env, known);
+        if (cond.isEmpty()) return false;
+        Target out = br.targets.get((cond.getAsLong() & 1) != 0 ? 0 : 1);
+        if (out.block == b) return false;
+        List<Value> args = new ArrayList<>();
+        for (Value v : out.args) {
+            if (v instanceof Param param && param.block() == b) args.add(in.args.get(b.params().indexOf(param)));
+            else if (v instanceof Inst i && i.block() == b) {
+                if (!env.containsKey(i)) return false;
+                args.add(p.insert(p.insts().size() - 1, Inst.constant(i.type, env.get(i))));
+            } else args.add(v);
+        }
+        from.targets.set(k, new Target(out.block, args));
+        return true;
+    }
+
+    private static OptionalLong valueOf(Value v, Map<Value, Long> env, Map<Value, Long> known) {
+        if (env.containsKey(v)) return OptionalLong.of(env.get(v));
+        return eval(v, known, MAX_DEPTH);
+    }
+
+    private static OptionalLong evalWith(Inst i, Map<Value, Long> env, Map<Value, Long> known) {
+        if (i.isConst()) return OptionalLong.of(i.imm);
+        long[] a = new long[i.args.size()];
+        for (int j = 0; j < a.length; j++) {
+            OptionalLong v = valueOf(i.arg(j), env, known);
+            if (v.isEmpty()) return OptionalLong.empty();
+            a[j] = v.getAsLong();
+        }
+        return Fold.eval(i.op, i.type, a.length > 0 ? i.arg(0).type() : i.type, i.cond, a);
+    }
+
+    /** A value outside the threaded block: a constant, a fact of the edge, or folded from those. */
+    private static OptionalLong eval(Value v, Map<Value, Long> known, int depth) {
+        if (known.containsKey(v)) return OptionalLong.of(known.get(v));
+        if (!(v instanceof Inst i)) return OptionalLong.empty();
+        if (i.isConst()) return OptionalLong.of(i.imm);
+        if (depth == 0 || !i.op.is(Op.Flag.FOLDABLE)) return OptionalLong.empty();
+        long[] a = new long[i.args.size()];
+        for (int j = 0; j < a.length; j++) {
+            OptionalLong x = eval(i.arg(j), known, depth - 1);
+            if (x.isEmpty()) return OptionalLong.empty();
+            a[j] = x.getAsLong();
+        }
+        return Fold.eval(i.op, i.type, a.length > 0 ? i.arg(0).type() : i.type, i.cond, a);
+    }
+}
