@@ -38,6 +38,8 @@ public final class LinearScan {
     private final MFunction f;
     private final RegInfo regs;
     private final Set<Integer> spillTemps = new HashSet<>();
+    /** The spill stores and reloads inserted, by identity, with the slot and the temporary they move. */
+    private final Map<MInst, ReloadElimination.SpillCode> spillCode = new java.util.IdentityHashMap<>();
 
     private LinearScan(MFunction f, RegInfo regs) {
         this.f = f;
@@ -161,19 +163,31 @@ public final class LinearScan {
 
     // ---- rewriting ----
 
-    /** Replaces every virtual register with its physical one and drops moves that became no-ops. */
+    /**
+     * Replaces every virtual register with its physical one, drops moves that became no-ops, and
+     * reloads of values still in a register.
+     */
     private void rewrite(Map<Integer, Interval> intervals) {
+        Map<MInst, ReloadElimination.SpillCode> allocatedSpillCode = new java.util.IdentityHashMap<>();
         for (MBlock b : f.blocks) {
             List<MInst> out = new ArrayList<>();
             for (MInst i : b.insts) {
                 MInst m = i.mapRegs(r -> r instanceof Reg.Virtual v ? Reg.phys(intervals.get(v.id()).assigned) : r);
                 if (m.isMove() && m.moveOperands().get(0).equals(m.moveOperands().get(1))) continue;
+                ReloadElimination.SpillCode sc = spillCode.get(i);
+                if (sc != null) allocatedSpillCode.put(m, sc.withReg(intervals.get(sc.reg()).assigned));
                 out.add(m);
             }
             b.insts.clear();
             b.insts.addAll(out);
         }
         for (Interval i : intervals.values()) if (regs.isCalleeSaved(i.assigned)) f.usedCalleeSaved.add(i.assigned);
+        ReloadElimination.run(f, allocatedSpillCode, regs);
+    }
+
+    private MInst tracked(MInst spillOrReload, boolean store, StackObject slot, Reg.Virtual temp) {
+        spillCode.put(spillOrReload, new ReloadElimination.SpillCode(store, slot, temp.id()));
+        return spillOrReload;
     }
 
     /** Gives {@code vreg} a stack slot: reload before each use, store after each definition. */
@@ -195,9 +209,9 @@ public final class LinearScan {
                 }
                 Reg.Virtual temp = f.newVReg();
                 spillTemps.add(temp.id());
-                if (uses[0]) out.add(regs.reload(temp, slot));
+                if (uses[0]) out.add(tracked(regs.reload(temp, slot), false, slot, temp));
                 out.add(i.mapRegs(r -> r.equals(target) ? temp : r));
-                if (defs[0]) out.add(regs.spill(temp, slot));
+                if (defs[0]) out.add(tracked(regs.spill(temp, slot), true, slot, temp));
             }
             b.insts.clear();
             b.insts.addAll(out);

@@ -144,8 +144,12 @@ abstract class PatternChecker extends CheckerBase {
             error(r.span(), "only `char` and numeric types are allowed in range patterns");
             return;
         }
-        if (r.low() != null) pattern(r.low(), expected, Mode.MOVE, new LinkedHashMap<>());
-        if (r.high() != null) pattern(r.high(), expected, Mode.MOVE, new LinkedHashMap<>());
+        for (Pat bound : java.util.Arrays.asList(r.low(), r.high())) {
+            if (bound == null) continue;
+            pattern(bound, expected, Mode.MOVE, new LinkedHashMap<>());
+            if (!(bound instanceof Pat.Lit) && !(typing.patterns.get(bound) instanceof Typing.PatRes.Constant))
+                error(bound.span(), "range pattern bounds must be literals or constants");
+        }
     }
 
     private void tuple(Pat.Tuple tu, Ty expected, Mode mode, Map<String, Local> into) {

@@ -39,6 +39,7 @@ public final class PassManager {
                 new Entry(new Ranges(), "ranges flow into inlined bodies"),
                 new Entry(new Sccp(), "fold the branches gvn and ranges made constant"),
                 new Entry(new SimplifyCfg(), "clean up after inlining and pruning"),
+                new Entry(new Combine(), "simplify what merged and threaded blocks put side by side"),
                 new Entry(new Dce(), "final sweep of dead values"),
                 new Entry(gdce, "functions that were inlined everywhere are now unreferenced"));
     }
