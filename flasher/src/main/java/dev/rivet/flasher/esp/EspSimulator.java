@@ -187,9 +187,7 @@ public final class EspSimulator {
         ok(FLASH_END, 0, new byte[0]);
     }
 
-    private interface Action { void run(); }
-
-    private void expect(int op, byte[] data, int length, Action action) throws IOException {
+    private void expect(int op, byte[] data, int length, Runnable action) throws IOException {
         if (data.length != length) {
             log.accept(name(op) + ": " + data.length + " bytes of arguments, not " + length);
             fail(op, 0x05);

@@ -36,8 +36,10 @@ final class BranchThreading {
     static boolean run(Function f) {
         boolean changed = false;
         Cfg cfg = new Cfg(f);
+        // threading never makes a block's values escape it: what it passes on are constants or the edge's own arguments
+        Set<Value> escaping = usedOutsideTheirBlock(f);
         for (Block b : f.blocks()) {
-            if (b == f.entry() || !threadable(b, f)) continue;
+            if (b == f.entry() || !threadable(b, escaping)) continue;
             for (Block p : cfg.predecessors(b)) {
                 if (p == b) continue;
                 Inst t = p.terminator();
@@ -49,23 +51,30 @@ final class BranchThreading {
     }
 
     /** A short block of foldable computations ending in a branch, none of whose values escape it. */
-    private static boolean threadable(Block b, Function f) {
+    private static boolean threadable(Block b, Set<Value> escaping) {
         Inst t = b.terminator();
         if (t == null || t.op != Op.BR || b.insts().size() > MAX_INSTS + 1) return false;
-        Set<Value> local = new HashSet<>(b.params());
+        for (Param p : b.params()) if (escaping.contains(p)) return false;
         for (Inst i : b.insts()) {
             if (i == t) continue;
-            if (!i.op.is(Op.Flag.FOLDABLE) && i.op != Op.CONST) return false;
-            local.add(i);
-        }
-        for (Block other : f.blocks()) {
-            if (other == b) continue;
-            for (Inst i : other.insts()) {
-                for (Value v : i.args) if (local.contains(v)) return false;
-                for (Target tg : i.targets) for (Value v : tg.args) if (local.contains(v)) return false;
-            }
+            if ((!i.op.is(Op.Flag.FOLDABLE) && i.op != Op.CONST) || escaping.contains(i)) return false;
         }
         return true;
+    }
+
+    /** Parameters and instructions used in a block other than their own. */
+    private static Set<Value> usedOutsideTheirBlock(Function f) {
+        Set<Value> out = new HashSet<>();
+        for (Block b : f.blocks())
+            for (Inst i : b.insts()) {
+                for (Value v : i.args) if (definedElsewhere(v, b)) out.add(v);
+                for (Target tg : i.targets) for (Value v : tg.args) if (definedElsewhere(v, b)) out.add(v);
+            }
+        return out;
+    }
+
+    private static boolean definedElsewhere(Value v, Block b) {
+        return v instanceof Param p ? p.block() != b : v instanceof Inst i && i.block() != b;
     }
 
     /** Redirects edge {@code k} of {@code p}'s terminator past {@code b} when the edge decides b's branch. */
