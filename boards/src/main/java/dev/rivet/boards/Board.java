@@ -62,6 +62,17 @@ public record Board(
         return Optional.empty();
     }
 
+    /**
+     * The address the linker gave the bytes seen at {@code address}: inside an alias (flash
+     * mirrored at 0, where some cores run from) it is the same offset in the region itself.
+     */
+    public long linkAddress(long address) {
+        for (MemoryRegion r : memory)
+            for (long alias : r.aliases())
+                if (address >= alias && address < alias + r.length() && !r.contains(address)) return r.origin() + (address - alias);
+        return address;
+    }
+
     /** True for the generic {@code virt-<target>} machines that exist only in the emulator. */
     public boolean isVirtual() { return name.startsWith(BoardRegistry.VIRT_PREFIX); }
 }

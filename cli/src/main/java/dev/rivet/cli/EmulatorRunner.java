@@ -3,7 +3,9 @@ package dev.rivet.cli;
 import dev.rivet.boards.Boot;
 import dev.rivet.emulator.Machine;
 import dev.rivet.emulator.RunResult;
+import dev.rivet.emulator.Unwinder;
 import dev.rivet.linker.LinkedImage;
+import dev.rivet.linker.Section;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 
@@ -25,6 +27,7 @@ public final class EmulatorRunner {
 
     static int run(Firmware.Built fw, Options o, OutputStream stdout, OutputStream stderr, PrintWriter err) {
         try (Machine m = new Machine(fw.board(), stdout, stderr)) {
+            m.unwindWith(unwindRows(fw));
             if (o.traceMmio()) m.traceMmio((write, address, size, value) -> {
                 err.printf("mmio %s 0x%08x (%d bytes) %s 0x%0" + (2 * size) + "x%n", write ? "write" : "read ", address, size,
                         write ? "<-" : "->", value);
@@ -34,7 +37,7 @@ public final class EmulatorRunner {
             load(m, fw.image());
             RunResult r = m.run(o.budget());
             if (r instanceof RunResult.Faulted f) {
-                err.print(f.fault().describe(pc -> symbolize(fw.image(), pc)));
+                err.print(f.fault().describe(pc -> symbolize(fw, pc)));
                 err.flush();
             }
             if (o.stats()) {
@@ -77,9 +80,22 @@ public final class EmulatorRunner {
         else m.reset();
     }
 
-    static String symbolize(LinkedImage image, long pc) {
+    /** "function+0xOFFSET at file:line:col" (the line where the compiler recorded one), or "". */
+    static String symbolize(Firmware.Built fw, long address) {
+        LinkedImage image = fw.image();
+        long pc = fw.board().linkAddress(address);
         LinkedImage.LinkedSymbol s = image.functionAt(pc);
         if (s == null) return "";
-        return String.format("%s+0x%x", s.name(), (pc & ~1L) - (s.value() & ~1L));
+        String at = String.format("%s+0x%x", s.name(), (pc & ~1L) - (s.value() & ~1L));
+        Section.Line line = image.lineAt(pc);
+        return line == null ? at : at + " at " + line.location();
+    }
+
+    /** The unwind rows rivet's back ends recorded, for backtraces. */
+    static Unwinder.Table unwindRows(Firmware.Built fw) {
+        return pc -> {
+            Section.Frame f = fw.image().frameAt(fw.board().linkAddress(pc));
+            return f == null ? null : new Unwinder.CallFrame(f.cfa(), f.ra());
+        };
     }
 }

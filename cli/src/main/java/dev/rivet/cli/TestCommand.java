@@ -87,7 +87,8 @@ final class TestCommand implements Callable<Integer> {
                 out.printf("test %s ... ignored%s%n", t.name(), t.ignore().isEmpty() ? "" : ", " + t.ignore());
         }
         out.flush();
-        TestRunner runner = new TestRunner(image(fw), budget, pc -> EmulatorRunner.symbolize(fw.image(), pc));
+        TestRunner runner = new TestRunner(image(fw), budget, pc -> EmulatorRunner.symbolize(fw, pc),
+                EmulatorRunner.unwindRows(fw));
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         List<TestRunner.Result> results = runner.run(run, threads, r -> {
             out.printf("test %s%s ... %s%n", r.test().name(), r.test().shouldPanic() ? " - should panic" : "", r.outcome() == TestRunner.Outcome.PASSED ? "ok" : "FAILED");

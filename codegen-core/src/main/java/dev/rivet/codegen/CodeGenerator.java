@@ -6,6 +6,7 @@ import dev.rivet.codegen.isel.IselContext;
 import dev.rivet.ir.Function;
 import dev.rivet.ir.Global;
 import dev.rivet.ir.Module;
+import dev.rivet.ir.SourceLoc;
 import dev.rivet.linker.ObjectFile;
 import dev.rivet.linker.Reloc;
 import dev.rivet.linker.Section;
@@ -63,6 +64,9 @@ public final class CodeGenerator {
         Section s = obj.add(new Section(section, Section.Kind.TEXT, Math.max(r.align(), backend.functionAlign()), r.code(), r.code().length));
         s.relocs.addAll(r.relocs());
         for (long[] m : r.mapping()) s.mapping.add(new Section.Mapping(m[0], m[1] == 1 ? 'd' : 'c'));
+        for (Assembler.Row<SourceLoc> l : r.lines())
+            s.lines.add(new Section.Line(l.offset(), l.value().file(), l.value().line(), l.value().column()));
+        for (Assembler.Row<Assembler.CallFrame> fr : r.frames()) s.frames.add(new Section.Frame(fr.offset(), fr.value().cfa(), fr.value().ra()));
         for (Reloc rel : r.relocs()) obj.reference(rel.symbol());
         obj.define(new Symbol(f.name, s, 0, r.code().length, f.exported, true, false));
     }

@@ -1,8 +1,11 @@
 package dev.rivet.codegen;
 
+import dev.rivet.ir.SourceLoc;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A function in machine instructions: blocks in layout order, its frame, and its virtual registers. */
@@ -14,11 +17,26 @@ public final class MFunction {
     public final Set<Integer> usedCalleeSaved = new LinkedHashSet<>();
     /** True if the function calls others (so the return address must be saved). */
     public boolean makesCalls;
+    /** Source locations of instructions, by identity: the ISAs' instruction records stay free of them. */
+    private final Map<MInst, SourceLoc> locs = new IdentityHashMap<>();
     private int nextVReg;
     private int nextBlock;
 
     public MFunction(String name) {
         this.name = name;
+    }
+
+    /** The source location {@code i} was selected for, or null (spill code, moves the allocator adds). */
+    public SourceLoc loc(MInst i) { return locs.get(i); }
+
+    public void setLoc(MInst i, SourceLoc loc) {
+        if (loc != null) locs.put(i, loc);
+    }
+
+    /** {@code to} takes the place of {@code from} (rewritten registers): it keeps its location. */
+    public MInst replaced(MInst from, MInst to) {
+        setLoc(to, locs.get(from));
+        return to;
     }
 
     public Reg.Virtual newVReg() { return new Reg.Virtual(nextVReg++); }

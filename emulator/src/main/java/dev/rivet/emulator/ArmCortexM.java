@@ -31,6 +31,7 @@ record ArmCortexM(Core core) implements Cpu {
 
     @Override public int pcRegister() { return PC; }
     @Override public int spRegister() { return SP; }
+    @Override public int linkRegister() { return LR; }
     @Override public int semihostingOpRegister() { return R0; }
     @Override public int semihostingParamRegister() { return R0 + 1; }
     @Override public long startAddress(long pc) { return pc | 1; }

@@ -31,6 +31,9 @@ sealed interface Cpu permits ArmCortexM, Riscv32 {
 
     int spRegister();
 
+    /** Where a call leaves its return address (LR, ra). */
+    int linkRegister();
+
     /** Register holding the semihosting operation (and the result afterwards). */
     int semihostingOpRegister();
 

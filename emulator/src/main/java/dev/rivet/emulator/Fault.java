@@ -13,12 +13,14 @@ import java.util.function.LongFunction;
  * @param detail    one line of specifics ("write to flash", "bkpt #0x01")
  * @param recentPcs the last instructions executed, oldest first, ending with {@code pc}
  * @param registers the register file at the fault, as "name=value" strings
+ * @param callers   return addresses of the active calls, innermost first (empty without unwind rows)
  */
 public record Fault(FaultKind kind, long pc, OptionalLong address, String detail,
-                   List<Long> recentPcs, List<String> registers) {
+                   List<Long> recentPcs, List<String> registers, List<Long> callers) {
     public Fault {
         recentPcs = List.copyOf(recentPcs);
         registers = List.copyOf(registers);
+        callers = List.copyOf(callers);
     }
 
     /** A multi-line report; {@code symbolize} turns an address into "function (file:line)" or "". */
@@ -29,6 +31,14 @@ public record Fault(FaultKind kind, long pc, OptionalLong address, String detail
         sb.append('\n').append(String.format("  pc:      0x%08x%s%n", pc, suffix(symbolize.apply(pc))));
         address.ifPresent(a -> sb.append(String.format("  address: 0x%08x%n", a)));
         if (!registers.isEmpty()) sb.append("  registers: ").append(String.join(" ", registers)).append('\n');
+        if (!callers.isEmpty()) {
+            sb.append("  backtrace:\n");
+            sb.append(String.format("    #0 0x%08x%s%n", pc, suffix(symbolize.apply(pc))));
+            for (int k = 0; k < callers.size(); k++) {
+                long ra = callers.get(k);
+                sb.append(String.format("    #%d 0x%08x%s%n", k + 1, ra, suffix(symbolize.apply(ra - 1)))); // the call, not what follows it
+            }
+        }
         if (!recentPcs.isEmpty()) {
             sb.append("  last instructions:");
             for (long a : recentPcs) sb.append(String.format(" %08x", a));

@@ -43,6 +43,7 @@ public final class Machine implements AutoCloseable {
     private Fault fault;
     private MemoryAccess faultAccess;
     private long faultAddress;
+    private Unwinder.Table unwindRows = pc -> null;
 
     /**
      * @param stdout receives the console UART's bytes and semihosting output to stdout
@@ -75,6 +76,9 @@ public final class Machine implements AutoCloseable {
     public byte[] peek(long address, int length) { return memory.peek(address, length); }
 
     public long register(int regid) { return uc.reg(regid); }
+
+    /** The program's unwind rows, so that fault reports carry a backtrace. */
+    public void unwindWith(Unwinder.Table rows) { this.unwindRows = rows; }
 
     /** Instructions executed since the machine was created. */
     public long instructions() { return executed; }
@@ -248,7 +252,11 @@ public final class Machine implements AutoCloseable {
     private Fault fault(FaultKind kind, long at, OptionalLong address, String detail) {
         List<Long> pcs = new ArrayList<>();
         for (long i = Math.max(0, executed - RECENT); i < executed; i++) pcs.add(recent[(int) (i % RECENT)]);
-        return new Fault(kind, at, address, detail, pcs, cpu.registers(uc));
+        List<Long> callers = Unwinder.walk(unwindRows, at, uc.reg(cpu.spRegister()), uc.reg(cpu.linkRegister()), a -> {
+            byte[] w = memory.peek(a, 4);
+            return (w[0] & 0xFFL) | (w[1] & 0xFFL) << 8 | (w[2] & 0xFFL) << 16 | (w[3] & 0xFFL) << 24;
+        });
+        return new Fault(kind, at, address, detail, pcs, cpu.registers(uc), callers);
     }
 
     @Override

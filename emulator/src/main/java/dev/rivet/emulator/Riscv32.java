@@ -31,6 +31,7 @@ record Riscv32(Core core) implements Cpu {
 
     @Override public int pcRegister() { return PC; }
     @Override public int spRegister() { return SP; }
+    @Override public int linkRegister() { return X0 + 1; }
     @Override public int semihostingOpRegister() { return A0; }
     @Override public int semihostingParamRegister() { return A1; }
     @Override public long startAddress(long pc) { return pc; }

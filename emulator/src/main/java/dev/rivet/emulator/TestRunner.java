@@ -37,15 +37,18 @@ public final class TestRunner {
     private final Image image;
     private final long budget;
     private final LongFunction<String> symbolize;
+    private final Unwinder.Table unwindRows;
 
     /**
-     * @param budget    instructions each test may execute before it counts as hung
-     * @param symbolize names the function at an address, for fault reports
+     * @param budget     instructions each test may execute before it counts as hung
+     * @param symbolize  names the function (and source line) at an address, for fault reports
+     * @param unwindRows the program's unwind rows, for backtraces in fault reports
      */
-    public TestRunner(Image image, long budget, LongFunction<String> symbolize) {
+    public TestRunner(Image image, long budget, LongFunction<String> symbolize, Unwinder.Table unwindRows) {
         this.image = image;
         this.budget = budget;
         this.symbolize = symbolize;
+        this.unwindRows = unwindRows;
     }
 
     /** Runs {@code tests} on {@code jobs} threads; {@code done} sees each result in order as soon as it and those before it are in. */
@@ -75,6 +78,7 @@ public final class TestRunner {
     public Result runOne(Test t) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         try (Machine m = new Machine(image.board(), out, err)) {
+            m.unwindWith(unwindRows);
             for (Segment s : image.segments()) m.load(s.address(), s.bytes());
             m.load(image.indexAddress(), new byte[] {(byte) t.index(), (byte) (t.index() >>> 8), (byte) (t.index() >>> 16),
                 (byte) (t.index() >>> 24)});

@@ -36,8 +36,12 @@ public final class Block {
         return i;
     }
 
-    /** Inserts an instruction at {@code position}. */
+    /**
+     * Inserts an instruction at {@code position}. One without a source location takes the
+     * location of the instruction it goes before: it computes part of that instruction's work.
+     */
     public Inst insert(int position, Inst i) {
+        if (i.loc == null && position < insts.size()) i.loc = insts.get(position).loc;
         i.block = this;
         insts.add(position, i);
         return i;

@@ -34,6 +34,8 @@ public final class Inst implements Value {
     public long[] cases = new long[0];
     /** CALL_INDIRECT: the callee's signature. */
     public Signature signature;
+    /** The source expression this came from, or null (instructions passes create). */
+    public SourceLoc loc;
 
     Block block;
 

@@ -165,7 +165,8 @@ public final class Linker {
                 home.put(s, o.name);
                 int at = (int) (s.address - o.vma);
                 if (data != null && s.section.data != null) System.arraycopy(s.section.data, 0, data, at, s.section.data.length);
-                placements.add(new LinkedImage.Placement(s.object.name, s.name(), s.address, s.section.size, s.section.kind, s.section.mapping));
+                placements.add(new LinkedImage.Placement(s.object.name, s.name(), s.address, s.section.size, s.section.kind, s.section.mapping,
+                        s.section.lines, s.section.frames));
                 kind = stronger(kind, s.section.kind);
             }
             if (data != null) {

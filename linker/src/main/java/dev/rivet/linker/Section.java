@@ -28,6 +28,22 @@ public final class Section {
 
     public record Mapping(long offset, char kind) {}
 
+    /** Code from {@code offset} on (up to the next row) comes from this source position. */
+    public record Line(long offset, String file, int line, int column) {
+        public String location() { return file + ":" + line + ":" + column; }
+    }
+
+    /**
+     * How to unwind from code at {@code offset} on: the caller's SP is SP + {@code cfa}; the return
+     * address is stored at (caller's SP + {@code ra}), or is still in the link register when {@code ra} is 0.
+     */
+    public record Frame(long offset, int cfa, int ra) {}
+
+    /** Code sections from rivet's back ends: the line table, ordered by offset. */
+    public final List<Line> lines = new ArrayList<>();
+    /** Code sections from rivet's back ends: the unwind table, ordered by offset. */
+    public final List<Frame> frames = new ArrayList<>();
+
     public Section(String name, Kind kind, int align, byte[] data, long size) {
         this.name = name;
         this.kind = kind;

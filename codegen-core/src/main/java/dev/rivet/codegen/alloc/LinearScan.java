@@ -172,7 +172,7 @@ public final class LinearScan {
         for (MBlock b : f.blocks) {
             List<MInst> out = new ArrayList<>();
             for (MInst i : b.insts) {
-                MInst m = i.mapRegs(r -> r instanceof Reg.Virtual v ? Reg.phys(intervals.get(v.id()).assigned) : r);
+                MInst m = f.replaced(i, i.mapRegs(r -> r instanceof Reg.Virtual v ? Reg.phys(intervals.get(v.id()).assigned) : r));
                 if (m.isMove() && m.moveOperands().get(0).equals(m.moveOperands().get(1))) continue;
                 ReloadElimination.SpillCode sc = spillCode.get(i);
                 if (sc != null) allocatedSpillCode.put(m, sc.withReg(intervals.get(sc.reg()).assigned));
@@ -210,7 +210,7 @@ public final class LinearScan {
                 Reg.Virtual temp = f.newVReg();
                 spillTemps.add(temp.id());
                 if (uses[0]) out.add(tracked(regs.reload(temp, slot), false, slot, temp));
-                out.add(i.mapRegs(r -> r.equals(target) ? temp : r));
+                out.add(f.replaced(i, i.mapRegs(r -> r.equals(target) ? temp : r)));
                 if (defs[0]) out.add(tracked(regs.spill(temp, slot), true, slot, temp));
             }
             b.insts.clear();

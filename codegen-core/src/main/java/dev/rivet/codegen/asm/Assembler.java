@@ -1,5 +1,6 @@
 package dev.rivet.codegen.asm;
 
+import dev.rivet.ir.SourceLoc;
 import dev.rivet.linker.Reloc;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -17,6 +18,23 @@ public final class Assembler {
     private final List<Chunk> chunks = new ArrayList<>();
     private final Map<Label, Integer> bound = new IdentityHashMap<>();
     private final byte[] pad;
+    private final List<Mark<SourceLoc>> lineMarks = new ArrayList<>();
+    private final List<Mark<CallFrame>> frameMarks = new ArrayList<>();
+
+    /** Something that holds from the start of chunk {@code chunk} on. */
+    private record Mark<T>(int chunk, T value) {}
+
+    /**
+     * How to find the caller from here: its stack pointer is {@code SP + cfa}; the return address
+     * is in memory at that address plus {@code ra} (negative), or still in the link register when
+     * {@code ra} is 0.
+     */
+    public record CallFrame(int cfa, int ra) {
+        public static final CallFrame ENTRY = new CallFrame(0, 0);
+    }
+
+    /** A row of the line or unwind table: what holds from {@code offset} on. */
+    public record Row<T>(int offset, T value) {}
 
     /** @param pad the bytes used to fill alignment gaps (a no-op instruction, or zeros) */
     public Assembler(byte[] pad) {
@@ -31,6 +49,32 @@ public final class Assembler {
     }
 
     public boolean isBound(Label l) { return bound.containsKey(l); }
+
+    /** The code from the next chunk on comes from {@code loc} (null: unknown, the row before stays). */
+    public void source(SourceLoc loc) {
+        if (loc == null || !lineMarks.isEmpty() && lineMarks.getLast().value().equals(loc)) return;
+        mark(lineMarks, loc);
+    }
+
+    /** From the next chunk on, the caller's frame is found as {@code frame} says. */
+    public void frame(CallFrame frame) {
+        if (!frameMarks.isEmpty() && frameMarks.getLast().value().equals(frame)) return;
+        mark(frameMarks, frame);
+    }
+
+    private <T> void mark(List<Mark<T>> marks, T value) {
+        if (!marks.isEmpty() && marks.getLast().chunk() == chunks.size()) marks.removeLast(); // nothing emitted under the old one
+        marks.add(new Mark<>(chunks.size(), value));
+    }
+
+    private static <T> List<Row<T>> rows(List<Mark<T>> marks, int[] offsets) {
+        List<Row<T>> rows = new ArrayList<>();
+        for (Mark<T> m : marks) {
+            if (!rows.isEmpty() && rows.getLast().offset() == offsets[m.chunk()]) rows.removeLast(); // an empty chunk between
+            if (rows.isEmpty() || !rows.getLast().value().equals(m.value())) rows.add(new Row<>(offsets[m.chunk()], m.value()));
+        }
+        return rows;
+    }
 
     /** What chunks write into: bytes, relocations, and the resolved positions. */
     public final class Output {
@@ -80,7 +124,8 @@ public final class Assembler {
      * The laid-out function: code bytes and relocations (offsets from the function's start), and
      * the alignment its start needs so that aligned chunks (literals) stay aligned.
      */
-    public record Result(byte[] code, List<Reloc> relocs, Map<Label, Integer> labels, int align, List<long[]> mapping) {}
+    public record Result(byte[] code, List<Reloc> relocs, Map<Label, Integer> labels, int align, List<long[]> mapping,
+                         List<Row<SourceLoc>> lines, List<Row<CallFrame>> frames) {}
 
     public Result assemble() {
         int[] offsets = new int[chunks.size() + 1];
@@ -116,7 +161,7 @@ public final class Assembler {
         }
         int align = 1;
         for (Chunk c : chunks) align = Math.max(align, c.align());
-        return new Result(out.bytes.toByteArray(), out.relocs, labels, align, mapping);
+        return new Result(out.bytes.toByteArray(), out.relocs, labels, align, mapping, rows(lineMarks, offsets), rows(frameMarks, offsets));
     }
 
     private void layout(int[] offsets, Map<Label, Integer> labels) {

@@ -11,6 +11,7 @@ import dev.rivet.ir.Inst;
 import dev.rivet.ir.Op;
 import dev.rivet.ir.Param;
 import dev.rivet.ir.Slot;
+import dev.rivet.ir.SourceLoc;
 import dev.rivet.ir.Target;
 import dev.rivet.ir.Type;
 import dev.rivet.ir.Value;
@@ -51,13 +52,25 @@ public final class IselContext {
         ctx.receiveParameters();
         for (Block b : fn.blocks()) {
             ctx.current = ctx.blocks.get(b);
+            SourceLoc loc = null;
             for (Inst i : b.insts()) {
                 if (i.op == Op.CONST || i.op == Op.SLOTADDR || i.op == Op.SYMADDR) continue; // rematerialised at uses
                 if (ctx.folded.contains(i)) continue;
+                if (i.loc != null) loc = i.loc; // instructions passes made take the location before them
+                int before = ctx.current.insts.size();
+                MBlock in = ctx.current;
                 isa.select(ctx, i);
+                ctx.stamp(in, before, loc);
             }
         }
         return ctx.mf;
+    }
+
+    /** Gives the instructions selected for one IR instruction its location (some ISAs' selection splits blocks). */
+    private void stamp(MBlock from, int start, SourceLoc loc) {
+        if (loc == null) return;
+        for (int k = start; k < from.insts.size(); k++) mf.setLoc(from.insts.get(k), loc);
+        if (current != from) for (MInst m : current.insts) if (mf.loc(m) == null) mf.setLoc(m, loc);
     }
 
     // ---- emission ----

@@ -74,15 +74,26 @@ final class RvEmitter {
     }
 
     private void prologue() {
+        asm.frame(Assembler.CallFrame.ENTRY);
         adjustSp(-frameSize);
+        asm.frame(new Assembler.CallFrame(frameSize, 0)); // ra is still in its register until stored
         for (int[] s : saved) stackWord(true, s[0], s[1]);
+        asm.frame(fullFrame());
     }
 
     private void epilogue() {
         for (int[] s : saved) stackWord(false, s[0], s[1]);
         adjustSp(frameSize);
+        asm.frame(Assembler.CallFrame.ENTRY);
         if (compressed) h(cJr(RvRegs.RA));
         else w(jalr(0, RvRegs.RA, 0));
+        asm.frame(fullFrame()); // code after a return belongs to other paths, which run with the whole frame
+    }
+
+    /** ra, when saved, is the first register stored: the highest word of the frame. */
+    private Assembler.CallFrame fullFrame() {
+        boolean raSaved = !saved.isEmpty() && saved.getFirst()[0] == RvRegs.RA;
+        return new Assembler.CallFrame(frameSize, raSaved ? saved.getFirst()[1] - frameSize : 0);
     }
 
     private void adjustSp(int delta) {
@@ -102,6 +113,7 @@ final class RvEmitter {
         List<MInst> insts = b.insts;
         for (int k = 0; k < insts.size(); k++) {
             MInst m = insts.get(k);
+            asm.source(f.loc(m));
             if (m instanceof RvInst.Branch br && k + 1 < insts.size() && insts.get(k + 1) instanceof RvInst.Jump j) {
                 k++;
                 int jt = forwarding.resolve(j.block()), bt = forwarding.resolve(br.block());

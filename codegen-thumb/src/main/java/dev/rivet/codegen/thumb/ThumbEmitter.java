@@ -105,18 +105,33 @@ final class ThumbEmitter {
     }
 
     private void prologue() {
+        asm.frame(Assembler.CallFrame.ENTRY);
         if (!pushed.isEmpty() || lrSaved) add(Fixed.halves(push(registerList(), lrSaved)));
+        asm.frame(pushedFrame());
         adjustSp(f.frame.localBytes(), true);
+        asm.frame(fullFrame());
     }
 
     private void epilogue() {
         adjustSp(f.frame.localBytes(), false);
+        asm.frame(pushedFrame());
         if (lrSaved) {
             add(Fixed.halves(pop(registerList(), true)));
         } else {
             if (!pushed.isEmpty()) add(Fixed.halves(pop(registerList(), false)));
+            asm.frame(Assembler.CallFrame.ENTRY);
             add(Fixed.halves(bx(ThumbRegs.LR)));
         }
+        asm.frame(fullFrame()); // code after a return belongs to other paths, which run with the whole frame
+    }
+
+    /** After the push: LR, when saved, is the highest word pushed, just below the caller's SP. */
+    private Assembler.CallFrame pushedFrame() {
+        return new Assembler.CallFrame(f.frame.savedBytes, lrSaved ? -4 : 0);
+    }
+
+    private Assembler.CallFrame fullFrame() {
+        return new Assembler.CallFrame(f.frame.savedBytes + f.frame.localBytes(), lrSaved ? -4 : 0);
     }
 
     private void adjustSp(int bytes, boolean down) {
@@ -133,6 +148,7 @@ final class ThumbEmitter {
         List<MInst> insts = b.insts;
         for (int i = 0; i < insts.size(); i++) {
             MInst m = insts.get(i);
+            asm.source(f.loc(m));
             if (m instanceof ThumbInst.Branch br && i + 1 < insts.size() && insts.get(i + 1) instanceof ThumbInst.Jump j) {
                 i++;
                 int jt = forwarding.resolve(j.block()), bt = forwarding.resolve(br.block());

@@ -1,11 +1,13 @@
 package dev.rivet.frontend.lower;
 
+import dev.rivet.frontend.Span;
 import dev.rivet.ir.Block;
 import dev.rivet.ir.Cond;
 import dev.rivet.ir.Function;
 import dev.rivet.ir.Inst;
 import dev.rivet.ir.Op;
 import dev.rivet.ir.Slot;
+import dev.rivet.ir.SourceLoc;
 import dev.rivet.ir.Target;
 import dev.rivet.ir.Type;
 import dev.rivet.ir.Value;
@@ -19,6 +21,8 @@ import java.util.List;
 final class FnBuilder {
     final Function fn;
     private Block current;
+    /** The source location stamped on instructions emitted now (the expression being lowered). */
+    SourceLoc loc;
 
     FnBuilder(Function fn) {
         this.fn = fn;
@@ -32,11 +36,19 @@ final class FnBuilder {
 
     boolean reachable() { return current != null; }
 
+    /** Sets the location for what is emitted next; returns the previous one, to restore afterwards. */
+    SourceLoc at(Span span) {
+        SourceLoc before = loc;
+        if (span != null) loc = new SourceLoc(span.file().name(), span.line(), span.column());
+        return before;
+    }
+
     Block newBlock() { return fn.addBlock(); }
 
     void switchTo(Block b) { current = b; }
 
     Inst emit(Inst i) {
+        if (i.loc == null) i.loc = loc;
         current().add(i);
         if (i.op.isTerminator()) current = null;
         return i;

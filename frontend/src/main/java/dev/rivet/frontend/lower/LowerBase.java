@@ -40,6 +40,7 @@ abstract class LowerBase {
         this.fnInfo = fnInfo;
         this.typing = lowering.sema.check(fnInfo);
         this.b = new FnBuilder(lowering.function(fnInfo));
+        if (fnInfo.ast != null) b.at(fnInfo.ast.span()); // parameters, the return: the function's own line
     }
 
     abstract Operand expr(Expr e);

@@ -22,6 +22,15 @@ abstract class PlaceLowering extends LowerBase {
     }
 
     protected Place place(Expr e) {
+        dev.rivet.ir.SourceLoc outer = b.at(e.span());
+        try {
+            return placeAt(e);
+        } finally {
+            b.loc = outer;
+        }
+    }
+
+    private Place placeAt(Expr e) {
         Ty t = ty(e);
         return switch (e) {
             case Expr.PathExpr p when typing.paths.get(p) instanceof Res.LocalRes l ->

@@ -131,6 +131,7 @@ public final class Inline implements Pass {
         to.isVolatile = from.isVolatile;
         to.cases = from.cases.clone();
         to.signature = from.signature;
+        to.loc = from.loc;
         for (Target t : from.targets) {
             List<Value> args = new ArrayList<>();
             for (Value v : t.args) args.add(values.getOrDefault(v, v));

@@ -1,0 +1,66 @@
+package dev.rivet.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fault reports name the function and source line of the PC and give a backtrace through the
+ * calls, recovered from the unwind rows the back ends record: on every ISA variant, and through
+ * a flash alias (ch32v003 runs its flash at address 0).
+ */
+class FaultReportTest {
+    private static final String[] PLACES = {"--board=lm3s6965evb", "--board=pico", "--board=blackpill-f411", "--board=esp32c3-devkitm",
+        "--board=hifive1-revb", "--board=ch32v003-evt", "--target=riscv32i-unknown-none-elf"};
+
+    @TempDir
+    static Path tmp;
+
+    private static Path program(String name) throws IOException {
+        Path p = tmp.resolve(name);
+        if (Files.exists(p)) return p;
+        try (InputStream in = FaultReportTest.class.getResourceAsStream("/faults/" + name)) {
+            Files.write(p, in.readAllBytes());
+        }
+        return p;
+    }
+
+    private static void assertFrame(String report, int n, String function, String location) {
+        String fn = function == null ? "\\S+" : Pattern.quote(function);
+        Pattern frame = Pattern.compile("(?m)^    #" + n + " 0x[0-9a-f]{8} in " + fn + "\\+0x[0-9a-f]+ at \\S*/" + location + "$");
+        assertTrue(frame.matcher(report).find(), "frame #" + n + " in " + function + " at " + location + " in\n" + report);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> badStoreNamesTheLineAndTheCallers() {
+        return Stream.of(PLACES).map(place -> DynamicTest.dynamicTest(place, () -> {
+            CliRunner r = CliRunner.run("run", place, program("oob.rs").toString());
+            assertEquals(3, r.status(), r.err());
+            assertTrue(r.err().contains("fault: bad memory access: write of unmapped address"), r.err());
+            assertTrue(Pattern.compile("(?m)^  pc: +0x[0-9a-f]{8} in poke\\+0x[0-9a-f]+ at \\S*/oob.rs:3:14$").matcher(r.err()).find(), r.err());
+            assertFrame(r.err(), 0, "poke", "oob.rs:3:14");
+            assertFrame(r.err(), 1, "middle", "oob.rs:8:5");
+            assertFrame(r.err(), 2, null, "oob.rs:14:5"); // main, inlined into the start-up code
+            assertFalse(r.err().contains("#3 "), r.err());
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hangNamesTheLoopAndTheCallers() {
+        return Stream.of(PLACES).map(place -> DynamicTest.dynamicTest(place, () -> {
+            CliRunner r = CliRunner.run("run", place, "--max-insns=5000", program("spin.rs").toString());
+            assertEquals(124, r.status(), r.err());
+            assertFrame(r.err(), 0, "spin", "spin.rs:[56]:\\d+");
+            assertFrame(r.err(), 1, "outer", "spin.rs:13:13");
+            assertFrame(r.err(), 2, null, "spin.rs:18:13");
+        }));
+    }
+}
