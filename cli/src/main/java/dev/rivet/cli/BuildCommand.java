@@ -6,6 +6,7 @@ import dev.rivet.ir.Printer;
 import dev.rivet.ir.TargetTriple;
 import dev.rivet.ir.pass.PassManager;
 import dev.rivet.linker.MapFile;
+import dev.rivet.codegen.asm.Listing;
 import dev.rivet.linker.ObjectFile;
 import dev.rivet.linker.SizeReport;
 import dev.rivet.linker.elf.ExecutableWriter;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "target/BOARD/ next to the project (or the .rs file), or as OUT.* with -o OUT. Extra relocatable objects",
     "(.o from GNU gcc or as) given after PATH, or listed in rivet.toml, are linked in."})
 final class BuildCommand implements Callable<Integer> {
-    enum Emit { ir, obj, elf, images, map }
+    enum Emit { ir, obj, asm, elf, images, map }
 
     @Parameters(index = "0", paramLabel = "PATH", description = "the program's root .rs file, or a project directory with rivet.toml")
     Path file;
@@ -44,7 +45,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--emit", paramLabel = "KIND", split = ",",
             description = "what to write (default: elf,images): ir (the optimised IR), obj (rivet's relocatable object), "
-                    + "elf, images (the board's .bin/.hex/.uf2 or ESP image), map (the link map)")
+                    + "asm (an annotated assembly listing of that object), elf, images (the board's .bin/.hex/.uf2 or ESP image), map (the link map)")
     List<Emit> emit;
 
     @Option(names = "--target", paramLabel = "TRIPLE", description = "target triple (see `rivet boards`)")
@@ -58,7 +59,7 @@ final class BuildCommand implements Callable<Integer> {
     String console;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
-            description = "output path: files are PATH.elf, PATH.bin, …; for ir and obj the file itself (ir: standard output when absent)")
+            description = "output path: files are PATH.elf, PATH.bin, …; for ir, obj and asm the file itself (ir, asm: standard output when absent)")
     Path output;
 
     @Option(names = "--dump-after", paramLabel = "PASS",
@@ -77,10 +78,11 @@ final class BuildCommand implements Callable<Integer> {
                     + ", " + String.join(", ", machinePasses) + ")");
         Project project = Project.resolve(file).withObjects(objects);
         List<Emit> kinds = emit == null || emit.isEmpty() ? List.of(Emit.elf, Emit.images) : emit;
-        boolean single = kinds.contains(Emit.ir) || kinds.contains(Emit.obj);
-        if (single && kinds.size() > 1) throw new UsageError("error: --emit ir and --emit obj cannot be combined with other kinds");
+        boolean single = kinds.contains(Emit.ir) || kinds.contains(Emit.obj) || kinds.contains(Emit.asm);
+        if (single && kinds.size() > 1) throw new UsageError("error: --emit ir, obj and asm cannot be combined with other kinds");
         if (kinds.contains(Emit.ir)) return emitIr(project, err);
-        if (kinds.contains(Emit.obj)) return emitObject(project, machinePasses.contains(dumpAfter), err);
+        if (kinds.contains(Emit.obj) || kinds.contains(Emit.asm))
+            return emitObject(project, machinePasses.contains(dumpAfter), kinds.contains(Emit.asm), err);
         return link(project, kinds, err);
     }
 
@@ -141,16 +143,25 @@ final class BuildCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private int emitObject(Project project, boolean machineDump, PrintWriter err) throws IOException {
+    private int emitObject(Project project, boolean machineDump, boolean listing, PrintWriter err) throws IOException {
         TargetTriple triple = triple();
         if (triple == null) {
-            if (board == null && project.board() == null) throw new UsageError("error: --emit obj needs --target or --board");
+            if (board == null && project.board() == null) throw new UsageError("error: --emit obj and asm need --target or --board");
             triple = Firmware.selectBoard(board != null ? board : project.board(), null).target();
         }
         Frontend.Output out = Compiler.compile(project.root(), triple, machineDump ? null : dumpAfter, System.out, false);
         if (out.module() == null) return diagnostics(out, err);
         ObjectFile obj = Compiler.codegen(out.module(), triple, project.root().getFileName().toString(),
                 machineDump ? Set.of(dumpAfter) : Set.of(), System.out);
+        if (listing) {
+            String text = Listing.of(obj, Compiler.backend(triple).disassembler(), triple.triple(), new SourceLines()::line);
+            if (output != null) Files.writeString(output, text);
+            else {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+            }
+            return Main.EXIT_OK;
+        }
         Path to = output != null ? output : Path.of(project.name() + ".o");
         Files.write(to, RelocatableWriter.write(obj, Compiler.elfFlags(triple)));
         return Main.EXIT_OK;

@@ -19,4 +19,7 @@ public interface Backend {
 
     /** Smallest alignment of a function's start. */
     int functionAlign();
+
+    /** Machine code back to text, for listings. */
+    dev.rivet.codegen.asm.Disassembler disassembler();
 }

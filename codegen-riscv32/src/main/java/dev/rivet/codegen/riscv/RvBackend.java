@@ -29,4 +29,6 @@ public final class RvBackend implements Backend {
     @Override public int dataRelocType() { return R_RISCV_32; }
 
     @Override public int functionAlign() { return isel.compressed ? 2 : 4; }
+
+    @Override public dev.rivet.codegen.asm.Disassembler disassembler() { return new RvDisassembler(); }
 }

@@ -27,4 +27,6 @@ public final class ThumbBackend implements Backend {
     @Override public int dataRelocType() { return LiteralPool.R_ARM_ABS32; }
 
     @Override public int functionAlign() { return 2; }
+
+    @Override public dev.rivet.codegen.asm.Disassembler disassembler() { return new ThumbDisassembler(); }
 }
