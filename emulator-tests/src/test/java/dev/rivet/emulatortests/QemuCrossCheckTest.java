@@ -58,6 +58,37 @@ class QemuCrossCheckTest {
         })));
     }
 
+    /**
+     * On hardware (here QEMU, which vectors traps as the core does; Unicorn stops before), the
+     * RISC-V runtime's trap vector names the exception and where it happened, then exits 134.
+     */
+    @TestFactory
+    Stream<DynamicTest> riscvTrapVectorReportsTheException() {
+        Machine m = MACHINES.get(1);
+        record Case(String program, String cause, String mtval, String function) {}
+        return Stream.of(new Case("store_fault", "store access fault \\(mcause 0x00000007\\)", "70000000", "poke"),
+                        new Case("illegal", "illegal instruction \\(mcause 0x00000002\\)", "[0-9a-f]{8}", "read_missing_csr"))
+                .map(c -> DynamicTest.dynamicTest(c.program(), () -> {
+                    Board board = BoardRegistry.builtin().get(m.board());
+                    StringWriter diag = new StringWriter();
+                    Path source = Path.of("src/test/resources/traps/" + c.program() + ".rs");
+                    Firmware.Built fw = Firmware.build(source, board, new PrintWriter(diag, true));
+                    assertNotNull(fw, diag::toString);
+                    Path elf = tmp.resolve("trap-" + c.program() + ".elf");
+                    Files.write(elf, ExecutableWriter.write(fw.image(), Compiler.elfFlags(board.target())));
+                    Result r = qemu(m, elf);
+                    assertEquals("start\n", r.stdout(), r::stderr);
+                    assertEquals(134, r.status(), r::stderr);
+                    java.util.regex.Matcher report = java.util.regex.Pattern.compile(
+                            "^\\nunhandled trap: " + c.cause() + " at mepc 0x([0-9a-f]{8}), mtval 0x" + c.mtval() + "\\n$").matcher(r.stderr());
+                    assertTrue(report.matches(), r.stderr());
+                    if (c.function() != null) {
+                        var at = fw.image().functionAt(Long.parseLong(report.group(1), 16));
+                        assertEquals(c.function(), at == null ? null : at.name(), "mepc names the faulting function");
+                    }
+                }));
+    }
+
     record Result(String stdout, String stderr, int status) {}
 
     static Result qemu(Machine m, Path elf) throws Exception {

@@ -99,14 +99,56 @@ mod riscv {
         static _stack_start: u32;
         /// Recognised by the back end: `mv sp, a0`.
         fn __rivet_set_sp(sp: usize);
+        /// Recognised by the back end: `csrr a0, CSR` (the number must be a constant).
+        fn __rivet_csrr(csr: usize) -> usize;
+        /// Recognised by the back end: `csrw CSR, a1` (the number must be a constant).
+        fn __rivet_csrw(csr: usize, value: usize);
     }
 
+    const MTVEC: usize = 0x305;
+    const MEPC: usize = 0x341;
+    const MCAUSE: usize = 0x342;
+    const MTVAL: usize = 0x343;
+
+    /// mcause values 0 to 7 (the privileged specification's exception codes).
+    static CAUSES: [&str; 8] = ["instruction address misaligned", "instruction access fault", "illegal instruction",
+        "breakpoint", "load address misaligned", "load access fault", "store address misaligned", "store access fault"];
+
     /// The first instruction executed. It must not touch the stack before setting SP (a
-    /// function that never returns saves nothing, and this one has no locals).
+    /// function that never returns saves nothing, and this one has no locals). Traps go to
+    /// `_trap` (direct mode; the linker script aligns it as the core needs).
     #[link_section = ".text.start"]
     #[no_mangle]
     pub unsafe extern "C" fn _start() -> ! {
         __rivet_set_sp(&raw const _stack_start as usize);
+        __rivet_csrw(MTVEC, _trap as usize);
         super::__rivet_start()
+    }
+
+    /// Every trap: rivet enables no interrupts, so this is an exception the program caused.
+    /// Reports it and stops; it never returns, so it need not save the registers it uses.
+    #[link_section = ".text.trap"]
+    #[no_mangle]
+    pub unsafe extern "C" fn _trap() -> ! {
+        let cause = __rivet_csrr(MCAUSE);
+        let w = crate::console::__rivet_write_str;
+        w(2, "\nunhandled trap: ");
+        w(2, if cause < 8 { CAUSES[cause] } else { "exception" });
+        hex(" (mcause 0x", cause);
+        hex(") at mepc 0x", __rivet_csrr(MEPC));
+        hex(", mtval 0x", __rivet_csrr(MTVAL));
+        w(2, "\n");
+        crate::console::__rivet_exit(134)
+    }
+
+    /// Writes `label` and eight hex digits to stderr, a digit at a time: a crash path, so small over fast.
+    fn hex(label: &str, value: usize) {
+        crate::console::__rivet_write_str(2, label);
+        let mut shift = 32;
+        while shift > 0 {
+            shift -= 4;
+            let digit = b"0123456789abcdef"[(value >> shift) & 15];
+            crate::console::__rivet_write(2, &digit, 1);
+        }
     }
 }

@@ -87,6 +87,9 @@ final class RvEncoder {
 
     static int ebreak() { return 0x00100073; }
 
+    /** Zicsr register forms by funct3: 1 CSRRW, 2 CSRRS, 3 CSRRC. */
+    static int csr(int funct3, int rd, int rs1, int csr) { return csr << 20 | rs1 << 15 | funct3 << 12 | rd << 7 | OP_SYSTEM; }
+
     /** unimp: csrrw x0, cycle, x0, the canonical illegal instruction. */
     static int unimp() { return 0xC0001073; }
 

@@ -146,4 +146,18 @@ sealed interface RvInst extends MInst {
         public MInst mapRegs(UnaryOperator<Reg> f) { return new SetSp(f.apply(s)); }
         public String toString() { return "mv sp, " + r(s); }
     }
+
+    /** csrrs d, csr, zero: reads a control and status register ({@code __rivet_csrr}). */
+    record CsrRead(Reg d, int csr) implements RvInst {
+        public void regs(RegVisitor v) { v.def(d); }
+        public MInst mapRegs(UnaryOperator<Reg> f) { return new CsrRead(f.apply(d), csr); }
+        public String toString() { return "csrr " + r(d) + ", " + RvCsrNames.of(csr); }
+    }
+
+    /** csrrw zero, csr, s: writes a control and status register ({@code __rivet_csrw}). */
+    record CsrWrite(int csr, Reg s) implements RvInst {
+        public void regs(RegVisitor v) { v.use(s); }
+        public MInst mapRegs(UnaryOperator<Reg> f) { return new CsrWrite(csr, f.apply(s)); }
+        public String toString() { return "csrw " + RvCsrNames.of(csr) + ", " + r(s); }
+    }
 }

@@ -123,6 +123,8 @@ final class RvIsel implements Isa {
             case LOAD, STORE, COPY, FILL -> memory.select(ctx, i);
             case CALL -> {
                 if (i.symbol.equals("__rivet_set_sp")) ctx.emit(new RvInst.SetSp(ctx.reg(i.arg(0))));
+                else if (i.symbol.equals("__rivet_csrr")) ctx.emit(new RvInst.CsrRead(ctx.resultReg(i), csrNumber(i)));
+                else if (i.symbol.equals("__rivet_csrw")) ctx.emit(new RvInst.CsrWrite(csrNumber(i), ctx.reg(i.arg(1))));
                 else ctx.call(i.args, i, (args, results) -> new RvInst.Call(i.symbol, null, args, results));
             }
             case CALL_INDIRECT -> {
@@ -362,5 +364,11 @@ final class RvIsel implements Isa {
     /** See {@link NarrowValues}; {@link #logic} ANDs with the zero-extended form of a constant. */
     static boolean knownZeroExtended(Value v) {
         return NarrowValues.knownZeroExtended(v, true);
+    }
+
+    /** The CSR a {@code __rivet_csrr}/{@code __rivet_csrw} call names: a constant, as the instruction encodes it. */
+    private static int csrNumber(Inst call) {
+        if (call.arg(0) instanceof Inst c && c.op == Op.CONST && c.imm >= 0 && c.imm < 4096) return (int) c.imm;
+        throw new IllegalStateException(call.symbol + " needs a constant CSR number below 4096");
     }
 }
