@@ -58,9 +58,11 @@ class FaultReportTest {
         return Stream.of(PLACES).map(place -> DynamicTest.dynamicTest(place, () -> {
             CliRunner r = CliRunner.run("run", place, "--max-insns=5000", program("spin.rs").toString());
             assertEquals(124, r.status(), r.err());
-            assertFrame(r.err(), 0, "spin", "spin.rs:[56]:\\d+");
-            assertFrame(r.err(), 1, "outer", "spin.rs:13:13");
-            assertFrame(r.err(), 2, null, "spin.rs:18:13");
+            // the loop may stop inside a runtime routine it calls (rv32ec multiplies with __mulsi3): one frame more
+            int k = r.err().contains("#0 0x") && !r.err().matches("(?s).*#0 0x[0-9a-f]{8} in spin\\+.*") ? 1 : 0;
+            assertFrame(r.err(), k, "spin", "spin.rs:[56]:\\d+");
+            assertFrame(r.err(), k + 1, "outer", "spin.rs:13:13");
+            assertFrame(r.err(), k + 2, null, "spin.rs:18:13");
         }));
     }
 }
