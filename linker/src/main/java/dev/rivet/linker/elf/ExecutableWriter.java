@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Writes a linked image as an ELF32 executable: one PT_LOAD program header per output section
  * (physical address = load address, so {@code .data} is loaded into flash and copied at start-up),
- * section headers, a symbol table with mapping symbols, and the entry point.
+ * section headers, a symbol table with mapping symbols, the entry point, and the line table as DWARF.
  */
 public final class ExecutableWriter {
     private ExecutableWriter() {}
@@ -47,6 +47,12 @@ public final class ExecutableWriter {
             ph.u32(s.size());
             ph.u32(Elf.PF_R | (s.kind() == Section.Kind.TEXT ? Elf.PF_X : 0) | ((flags & Elf.SHF_WRITE) != 0 ? Elf.PF_W : 0));
             ph.u32(align);
+        }
+
+        for (Map.Entry<String, byte[]> d : DwarfLines.sections(image).entrySet()) {
+            long offset = out.size();
+            out.bytes(d.getValue());
+            headers.add(new ElfOutput.Shdr(shstr.add(d.getKey()), Elf.SHT_PROGBITS, 0, 0, offset, d.getValue().length, 0, 0, 1, 0));
         }
 
         ElfOutput syms = new ElfOutput();
