@@ -144,12 +144,14 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     private int emitObject(Project project, boolean machineDump, boolean listing, PrintWriter err) throws IOException {
-        TargetTriple triple = triple();
-        if (triple == null) {
-            if (board == null && project.board() == null) throw new UsageError("error: --emit obj and asm need --target or --board");
-            triple = Firmware.selectBoard(board != null ? board : project.board(), null).target();
-        }
-        Frontend.Output out = Compiler.compile(project.root(), triple, machineDump ? null : dumpAfter, System.out, false);
+        if (target == null && board == null && project.board() == null) throw new UsageError("error: --emit obj and asm need --target or --board");
+        Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
+        TargetTriple triple = b.target();
+        // as the firmware would be built: the board's console unless --console says otherwise; a bare target, semihosting
+        ConsoleDriver c = console != null ? ConsoleDriver.parse(console)
+                : b.isVirtual() ? ConsoleDriver.SEMIHOSTING : ConsoleDriver.forHardware(b);
+        Frontend.Output out = Compiler.compile(project.root(), triple, Frontend.Mode.PROGRAM, b, c, false, machineDump ? null : dumpAfter,
+                System.out, false);
         if (out.module() == null) return diagnostics(out, err);
         ObjectFile obj = Compiler.codegen(out.module(), triple, project.root().getFileName().toString(),
                 machineDump ? Set.of(dumpAfter) : Set.of(), System.out);

@@ -53,6 +53,17 @@ class AsmListingTest {
     }
 
     @Test
+    void aBoardBuildsWithItsConsoleLikeTheFirmware() throws Exception {
+        CliRunner uart = CliRunner.run("build", "--emit", "asm", "--board", "ch32v003-evt", program().toString());
+        assertEquals(0, uart.status(), uart.err());
+        assertLine(uart.out(), "\\t\\.section\\t\\.text\\.rt\\.uart\\.write_reg");
+        CliRunner semihosting = CliRunner.run("build", "--emit", "asm", "--target", "riscv32ec-unknown-none-elf", program().toString());
+        assertEquals(0, semihosting.status(), semihosting.err());
+        assertFalse(semihosting.out().contains("rt.uart"), "a bare target has no UART: semihosting");
+        assertTrue(semihosting.out().contains("ebreak"), "the semihosting call sequence");
+    }
+
+    @Test
     void asmNeedsATarget() throws Exception {
         CliRunner r = CliRunner.run("build", "--emit", "asm", program().toString());
         assertNotEquals(0, r.status());

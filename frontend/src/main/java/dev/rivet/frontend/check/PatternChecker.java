@@ -310,14 +310,21 @@ abstract class PatternChecker extends CheckerBase {
             return;
         }
         int rest = restIndex(sl.elements());
-        if (rest >= 0) {
-            unsupported(sl.span(), "`..` in slice patterns (tier 3)");
+        List<Pat> fixed = sl.elements().stream().filter(e -> !(e instanceof Pat.Rest)).toList();
+        if (fixed.size() < sl.elements().size() - 1) {
+            Pat second = sl.elements().stream().filter(e -> e instanceof Pat.Rest).skip(1).findFirst().orElseThrow();
+            error(second.span(), "`..` can only be used once per slice pattern");
             return;
         }
-        if (sl.elements().size() != a.length()) {
-            error(sl.span(), "pattern requires " + sl.elements().size() + " elements but array has " + a.length());
+        for (Pat e : fixed)
+            if (e instanceof Pat.Ident id && id.sub() instanceof Pat.Rest) {
+                unsupported(e.span(), "binding the rest of an array (`name @ ..`)");
+                return;
+            }
+        if (rest < 0 ? fixed.size() != a.length() : fixed.size() > a.length()) {
+            error(sl.span(), "pattern requires " + (rest < 0 ? "" : "at least ") + fixed.size() + " elements but array has " + a.length());
             return;
         }
-        for (Pat e : sl.elements()) pattern(e, a.element(), mode, into);
+        for (Pat e : fixed) pattern(e, a.element(), mode, into);
     }
 }

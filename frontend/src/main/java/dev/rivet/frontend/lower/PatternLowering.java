@@ -46,8 +46,14 @@ abstract class PatternLowering extends CallLowering {
             case Pat.Slice sl -> {
                 Ty.Array a = (Ty.Array) t;
                 long esize = size(a.element());
-                for (int i = 0; i < sl.elements().size(); i++)
-                    matchPattern(sl.elements().get(i), new Place(b.offset(scrut.address(), i * esize), null, strip(a.element())), fail);
+                List<Pat> elems = sl.elements();
+                int rest = elems.size();
+                for (int i = 0; i < elems.size(); i++) if (elems.get(i) instanceof Pat.Rest) rest = i;
+                for (int i = 0; i < elems.size(); i++) {
+                    if (i == rest) continue;
+                    long index = i < rest ? i : a.length() - (elems.size() - i); // after `..`: counted from the end
+                    matchPattern(elems.get(i), new Place(b.offset(scrut.address(), index * esize), null, strip(a.element())), fail);
+                }
             }
             case Pat.Macro m -> throw new IllegalStateException("macro pattern reached lowering");
         }
@@ -186,7 +192,7 @@ abstract class PatternLowering extends CallLowering {
             case Pat.Ident id -> !(typing.patterns.get(id) instanceof Typing.PatRes.Binding) || (id.sub() != null && refutable(id.sub()));
             case Pat.Tuple tu -> tu.elements().stream().anyMatch(this::refutable);
             case Pat.Ref r -> refutable(r.inner());
-            case Pat.Slice s -> s.elements().stream().anyMatch(this::refutable);
+            case Pat.Slice s -> s.elements().stream().anyMatch(e -> !(e instanceof Pat.Rest) && refutable(e));
             default -> true;
         };
     }
