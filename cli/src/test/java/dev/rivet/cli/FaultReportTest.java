@@ -65,4 +65,16 @@ class FaultReportTest {
             assertFrame(r.err(), k + 2, null, "spin.rs:18:13");
         }));
     }
+
+    /** The RISC-V start-up code sets gp to the linker script's __global_pointer$ (the fault report shows the register). */
+    @org.junit.jupiter.api.Test
+    void riscvStartupSetsTheGlobalPointer() throws Exception {
+        Path map = tmp.resolve("gp");
+        CliRunner built = CliRunner.run("build", "--board=hifive1-revb", "--emit=map", "-o", map.toString(), program("oob.rs").toString());
+        assertEquals(0, built.status(), built.err());
+        var symbol = Pattern.compile("(?m)^\\s+0x([0-9a-f]{8}) __global_pointer\\$$").matcher(Files.readString(tmp.resolve("gp.map")));
+        assertTrue(symbol.find(), "__global_pointer$ in the map");
+        CliRunner r = CliRunner.run("run", "--board=hifive1-revb", program("oob.rs").toString());
+        assertTrue(r.err().contains(" gp=" + symbol.group(1) + " "), "gp=" + symbol.group(1) + " in\n" + r.err());
+    }
 }

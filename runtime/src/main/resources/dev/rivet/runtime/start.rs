@@ -97,8 +97,12 @@ mod cortex_m {
 mod riscv {
     extern "C" {
         static _stack_start: u32;
+        /// `__global_pointer$`, which the linker script defines; Rust names cannot hold a `$`.
+        static __rivet_global_pointer: u32;
         /// Recognised by the back end: `mv sp, a0`.
         fn __rivet_set_sp(sp: usize);
+        /// Recognised by the back end: `mv gp, a0`.
+        fn __rivet_set_gp(gp: usize);
         /// Recognised by the back end: `csrr a0, CSR` (the number must be a constant).
         fn __rivet_csrr(csr: usize) -> usize;
         /// Recognised by the back end: `csrw CSR, a1` (the number must be a constant).
@@ -117,6 +121,8 @@ mod riscv {
     #[no_mangle]
     pub unsafe extern "C" fn _start() -> ! {
         __rivet_set_sp(&raw const _stack_start as usize);
+        // gp for code that addresses small data relative to it (assembly, vendor start-up files)
+        __rivet_set_gp(&raw const __rivet_global_pointer as usize);
         __rivet_csrw(MTVEC, _trap as usize);
         super::__rivet_start()
     }

@@ -179,7 +179,7 @@ final class RvEmitter {
             }
             case RvInst.Semihost x -> asm.add(new Fixed(2, halvesOf(0x01f01013, ebreak(), 0x40705013), -1, null, 0, 4));
             case RvInst.Select x -> select(n(x.d()), n(x.c()), n(x.a()), n(x.b()));
-            case RvInst.SetSp x -> mv(RvRegs.SP, n(x.s()));
+            case RvInst.SetPinned x -> mv(x.target(), n(x.s()));
             case RvInst.CsrRead x -> w(csr(2, n(x.d()), 0, x.csr()));
             case RvInst.CsrWrite x -> w(csr(1, 0, n(x.s()), x.csr()));
         }

@@ -140,11 +140,14 @@ sealed interface RvInst extends MInst {
         public String toString() { return "select " + r(d) + ", " + r(c) + " ? " + r(a) + " : " + r(b); }
     }
 
-    /** mv sp, s: the start-up code's stack set-up ({@code __rivet_set_sp}). */
-    record SetSp(Reg s) implements RvInst {
+    /**
+     * mv sp, s or mv gp, s: the start-up code's set-up of a register the allocator never hands out
+     * ({@code __rivet_set_sp}, {@code __rivet_set_gp}).
+     */
+    record SetPinned(int target, Reg s) implements RvInst {
         public void regs(RegVisitor v) { v.use(s); }
-        public MInst mapRegs(UnaryOperator<Reg> f) { return new SetSp(f.apply(s)); }
-        public String toString() { return "mv sp, " + r(s); }
+        public MInst mapRegs(UnaryOperator<Reg> f) { return new SetPinned(target, f.apply(s)); }
+        public String toString() { return "mv " + (target == RvRegs.SP ? "sp" : "gp") + ", " + r(s); }
     }
 
     /** csrrs d, csr, zero: reads a control and status register ({@code __rivet_csrr}). */

@@ -122,7 +122,8 @@ final class RvIsel implements Isa {
             case PTRTOINT, INTTOPTR -> ctx.emit(new RvInst.Mv(ctx.resultReg(i), ctx.reg(i.arg(0))));
             case LOAD, STORE, COPY, FILL -> memory.select(ctx, i);
             case CALL -> {
-                if (i.symbol.equals("__rivet_set_sp")) ctx.emit(new RvInst.SetSp(ctx.reg(i.arg(0))));
+                if (i.symbol.equals("__rivet_set_sp")) ctx.emit(new RvInst.SetPinned(RvRegs.SP, ctx.reg(i.arg(0))));
+                else if (i.symbol.equals("__rivet_set_gp")) ctx.emit(new RvInst.SetPinned(RvRegs.GP, ctx.reg(i.arg(0))));
                 else if (i.symbol.equals("__rivet_csrr")) ctx.emit(new RvInst.CsrRead(ctx.resultReg(i), csrNumber(i)));
                 else if (i.symbol.equals("__rivet_csrw")) ctx.emit(new RvInst.CsrWrite(csrNumber(i), ctx.reg(i.arg(1))));
                 else ctx.call(i.args, i, (args, results) -> new RvInst.Call(i.symbol, null, args, results));
