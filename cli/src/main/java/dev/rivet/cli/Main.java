@@ -49,7 +49,7 @@ public final class Main implements Runnable {
             }
             if (e instanceof java.io.UncheckedIOException io && String.valueOf(io.getCause().getMessage()).contains("Broken pipe"))
                 return 141; // the reader went away (`rivet run ... | head`): stop quietly, as a shell pipeline expects
-            if (e instanceof BoardException || e instanceof UserError) {
+            if (e instanceof BoardException || e instanceof UserError || e instanceof dev.rivet.codegen.CodegenException) {
                 commandLine.getErr().println(e.getMessage());
                 return EXIT_FAILURE;
             }

@@ -60,7 +60,8 @@ public final class Listing {
         header(s, "");
         int lineRow = 0, mapRow = 0;
         boolean data = false;
-        String name = symbolsIn(s).isEmpty() ? s.name : symbolsIn(s).getFirst().name();
+        List<Symbol> symbols = symbolsIn(s);
+        String name = symbols.isEmpty() ? s.name : symbols.getFirst().name();
         for (int at = 0; at < s.data.length; ) {
             while (lineRow < s.lines.size() && s.lines.get(lineRow).offset() <= at) source(s.lines.get(lineRow++));
             while (mapRow < s.mapping.size() && s.mapping.get(mapRow).offset() <= at) data = s.mapping.get(mapRow++).kind() == 'd';

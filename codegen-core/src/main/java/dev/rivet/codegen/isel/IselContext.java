@@ -35,6 +35,8 @@ public final class IselContext {
     private final Map<Block, MBlock> blocks = new IdentityHashMap<>();
     private final Map<Slot, StackObject> slots = new IdentityHashMap<>();
     private MBlock current;
+    /** The source location of the IR instruction being selected: everything emitted for it gets it. */
+    private SourceLoc loc;
 
     private IselContext(Function fn, Isa isa) {
         this.fn = fn;
@@ -52,31 +54,22 @@ public final class IselContext {
         ctx.receiveParameters();
         for (Block b : fn.blocks()) {
             ctx.current = ctx.blocks.get(b);
-            SourceLoc loc = null;
+            ctx.loc = null;
             for (Inst i : b.insts()) {
                 if (i.op == Op.CONST || i.op == Op.SLOTADDR || i.op == Op.SYMADDR) continue; // rematerialised at uses
                 if (ctx.folded.contains(i)) continue;
-                if (i.loc != null) loc = i.loc; // instructions passes made take the location before them
-                int before = ctx.current.insts.size();
-                MBlock in = ctx.current;
+                if (i.loc != null) ctx.loc = i.loc; // instructions passes made take the location before them
                 isa.select(ctx, i);
-                ctx.stamp(in, before, loc);
             }
         }
         return ctx.mf;
-    }
-
-    /** Gives the instructions selected for one IR instruction its location (some ISAs' selection splits blocks). */
-    private void stamp(MBlock from, int start, SourceLoc loc) {
-        if (loc == null) return;
-        for (int k = start; k < from.insts.size(); k++) mf.setLoc(from.insts.get(k), loc);
-        if (current != from) for (MInst m : current.insts) if (mf.loc(m) == null) mf.setLoc(m, loc);
     }
 
     // ---- emission ----
 
     public void emit(MInst m) {
         current.insts.add(m);
+        mf.setLoc(m, loc);
     }
 
     public MBlock current() { return current; }

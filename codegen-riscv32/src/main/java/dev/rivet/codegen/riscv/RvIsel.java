@@ -370,6 +370,6 @@ final class RvIsel implements Isa {
     /** The CSR a {@code __rivet_csrr}/{@code __rivet_csrw} call names: a constant, as the instruction encodes it. */
     private static int csrNumber(Inst call) {
         if (call.arg(0) instanceof Inst c && c.op == Op.CONST && c.imm >= 0 && c.imm < 4096) return (int) c.imm;
-        throw new IllegalStateException(call.symbol + " needs a constant CSR number below 4096");
+        throw new dev.rivet.codegen.CodegenException("`" + call.symbol + "` needs a constant CSR number below 4096", call.loc);
     }
 }

@@ -10,7 +10,7 @@ import dev.rivet.frontend.check.Typing;
 import dev.rivet.frontend.types.AdtInfo;
 import dev.rivet.frontend.types.FnInfo;
 import dev.rivet.frontend.types.Ty;
-import dev.rivet.ir.SourceLoc;
+import dev.rivet.frontend.Span;
 import dev.rivet.ir.Cond;
 import dev.rivet.ir.Op;
 import dev.rivet.ir.Type;
@@ -43,11 +43,11 @@ abstract class ExprLowering extends PatternLowering {
     @Override
     Operand expr(Expr e) {
         if (!b.reachable()) b.current(); // unreachable code still gets lowered (into a block nothing jumps to)
-        SourceLoc outer = b.at(e.span());
+        Span outer = b.at(e.span());
         try {
             return coerced(e, raw(e));
         } finally {
-            b.loc = outer;
+            b.restore(outer);
         }
     }
 

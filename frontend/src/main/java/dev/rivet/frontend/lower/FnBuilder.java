@@ -21,8 +21,10 @@ import java.util.List;
 final class FnBuilder {
     final Function fn;
     private Block current;
-    /** The source location stamped on instructions emitted now (the expression being lowered). */
-    SourceLoc loc;
+    /** The expression being lowered: what is emitted now comes from it. */
+    private Span span;
+    /** {@code span}'s line and column, worked out when something is first emitted for it. */
+    private SourceLoc loc;
 
     FnBuilder(Function fn) {
         this.fn = fn;
@@ -36,11 +38,18 @@ final class FnBuilder {
 
     boolean reachable() { return current != null; }
 
-    /** Sets the location for what is emitted next; returns the previous one, to restore afterwards. */
-    SourceLoc at(Span span) {
-        SourceLoc before = loc;
-        if (span != null) loc = new SourceLoc(span.file().name(), span.line(), span.column());
+    /** What is emitted next comes from {@code s} (null: unchanged); returns the span before, for {@link #restore}. */
+    Span at(Span s) {
+        Span before = span;
+        if (s != null) restore(s);
         return before;
+    }
+
+    void restore(Span s) {
+        if (s != span) {
+            span = s;
+            loc = null;
+        }
     }
 
     Block newBlock() { return fn.addBlock(); }
@@ -48,7 +57,10 @@ final class FnBuilder {
     void switchTo(Block b) { current = b; }
 
     Inst emit(Inst i) {
-        if (i.loc == null) i.loc = loc;
+        if (i.loc == null && span != null) {
+            if (loc == null) loc = new SourceLoc(span.file().name(), span.line(), span.column());
+            i.loc = loc;
+        }
         current().add(i);
         if (i.op.isTerminator()) current = null;
         return i;

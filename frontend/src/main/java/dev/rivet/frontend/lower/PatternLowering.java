@@ -46,14 +46,10 @@ abstract class PatternLowering extends CallLowering {
             case Pat.Slice sl -> {
                 Ty.Array a = (Ty.Array) t;
                 long esize = size(a.element());
-                List<Pat> elems = sl.elements();
-                int rest = elems.size();
-                for (int i = 0; i < elems.size(); i++) if (elems.get(i) instanceof Pat.Rest) rest = i;
-                for (int i = 0; i < elems.size(); i++) {
-                    if (i == rest) continue;
-                    long index = i < rest ? i : a.length() - (elems.size() - i); // after `..`: counted from the end
-                    matchPattern(elems.get(i), new Place(b.offset(scrut.address(), index * esize), null, strip(a.element())), fail);
-                }
+                int[] at = positions(sl.elements(), (int) a.length());
+                for (int i = 0; i < at.length; i++)
+                    if (at[i] >= 0)
+                        matchPattern(sl.elements().get(i), new Place(b.offset(scrut.address(), at[i] * esize), null, strip(a.element())), fail);
             }
             case Pat.Macro m -> throw new IllegalStateException("macro pattern reached lowering");
         }
@@ -149,15 +145,23 @@ abstract class PatternLowering extends CallLowering {
 
     /** Positional sub-patterns with an optional {@code ..}: tuples, tuple structs and variants. */
     private void elements(List<Pat> pats, Place scrut, Block fail, List<Ty> types, AdtInfo adt, AdtInfo.Variant v) {
-        int rest = -1;
-        for (int i = 0; i < pats.size(); i++) if (pats.get(i) instanceof Pat.Rest) rest = i;
+        int[] at = positions(pats, types.size());
         Ty t = strip(scrut.type());
         for (int i = 0; i < pats.size(); i++) {
-            if (i == rest) continue;
-            int index = rest >= 0 && i > rest ? types.size() - (pats.size() - i) : i;
+            int index = at[i];
+            if (index < 0) continue;
             long off = adt != null && adt.kind == AdtInfo.Kind.ENUM ? variantFieldOffset(t, v, index) : fieldOffset(t, index);
             matchPattern(pats.get(i), new Place(b.offset(scrut.address(), off), null, strip(types.get(index))), fail);
         }
+    }
+
+    /** Which element each positional sub-pattern matches: after {@code ..}, counted from the end of {@code count}; -1 for the {@code ..}. */
+    private static int[] positions(List<Pat> pats, int count) {
+        int rest = pats.size();
+        for (int i = 0; i < pats.size(); i++) if (pats.get(i) instanceof Pat.Rest) rest = i;
+        int[] at = new int[pats.size()];
+        for (int i = 0; i < pats.size(); i++) at[i] = i < rest ? i : i == rest ? -1 : count - (pats.size() - i);
+        return at;
     }
 
     private void structPattern(Pat.Struct st, Place scrut, Block fail) {
@@ -192,7 +196,7 @@ abstract class PatternLowering extends CallLowering {
             case Pat.Ident id -> !(typing.patterns.get(id) instanceof Typing.PatRes.Binding) || (id.sub() != null && refutable(id.sub()));
             case Pat.Tuple tu -> tu.elements().stream().anyMatch(this::refutable);
             case Pat.Ref r -> refutable(r.inner());
-            case Pat.Slice s -> s.elements().stream().anyMatch(e -> !(e instanceof Pat.Rest) && refutable(e));
+            case Pat.Slice s -> s.elements().stream().anyMatch(this::refutable);
             default -> true;
         };
     }

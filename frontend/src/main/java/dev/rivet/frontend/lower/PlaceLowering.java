@@ -22,11 +22,11 @@ abstract class PlaceLowering extends LowerBase {
     }
 
     protected Place place(Expr e) {
-        dev.rivet.ir.SourceLoc outer = b.at(e.span());
+        dev.rivet.frontend.Span outer = b.at(e.span());
         try {
             return placeAt(e);
         } finally {
-            b.loc = outer;
+            b.restore(outer);
         }
     }
 
