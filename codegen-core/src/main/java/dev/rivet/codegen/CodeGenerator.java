@@ -25,7 +25,8 @@ public final class CodeGenerator {
     /** The machine passes, in order, with what each does (for {@code --dump-after} help). */
     public static final List<String[]> PASSES = List.of(
             new String[] {"isel", "instruction selection: IR to machine instructions over virtual registers"},
-            new String[] {"regalloc", "linear-scan register allocation, spill code, move elimination"});
+            new String[] {"regalloc", "linear-scan register allocation, spill code, move elimination"},
+            new String[] {"layout", "block order chosen so that as many jumps as possible fall through"});
 
     private final Backend backend;
     private final Set<String> dumpAfter;
@@ -59,6 +60,8 @@ public final class CodeGenerator {
         after("isel", mf);
         LinearScan.allocate(mf, backend.isa().regs());
         after("regalloc", mf);
+        BlockLayout.apply(mf);
+        after("layout", mf);
         Assembler.Result r = backend.emit(mf);
         String section = f.section != null ? f.section : ".text." + f.name;
         Section s = obj.add(new Section(section, Section.Kind.TEXT, Math.max(r.align(), backend.functionAlign()), r.code(), r.code().length));

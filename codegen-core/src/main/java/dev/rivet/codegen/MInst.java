@@ -40,6 +40,12 @@ public interface MInst {
     /** Blocks this instruction may transfer control to (by id). */
     default List<Integer> targets() { return List.of(); }
 
+    /**
+     * A conditional branch (not a terminator, one target) that the emitter can invert when it
+     * is followed by a jump, so that either of the two targets may follow the block.
+     */
+    default boolean isInvertibleBranch() { return false; }
+
     /** Ends a block (branch, return, trap). */
     default boolean isTerminator() { return false; }
 

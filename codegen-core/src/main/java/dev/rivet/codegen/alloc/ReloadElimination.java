@@ -18,7 +18,9 @@ import java.util.Map;
  * a register move; a block with a single predecessor continues from the state where that
  * predecessor branched to it. A register stops holding a slot's value when anything writes it,
  * or a call clobbers it. Spill slots are touched only by spill code, so nothing else changes
- * them. Then a spill store overwritten before anything reads the slot is dropped.
+ * them. A spill store of a register that still holds the slot's value is dropped (a value
+ * reloaded and stored back unchanged around a loop). Then a spill store overwritten before
+ * anything reads the slot is dropped.
  */
 final class ReloadElimination {
     /** A spill store or reload: the slot, and the register (virtual before allocation, physical after) it moves. */
@@ -51,6 +53,7 @@ final class ReloadElimination {
                     holder.put(sc.slot(), sc.reg());
                     continue;
                 }
+                if (sc != null && sc.store() && holder.getOrDefault(sc.slot(), -1) == sc.reg()) continue; // the slot holds it already
                 out.add(i);
                 forgetWritten(holder, i, regs);
                 if (sc != null) holder.put(sc.slot(), sc.reg()); // after a store or a reload, the register holds the slot

@@ -90,6 +90,7 @@ sealed interface RvInst extends MInst {
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Branch(op, f.apply(a), f.apply(b), block); }
         @Override public List<Integer> targets() { return List.of(block); }
         public String toString() { return op.name().toLowerCase() + " " + r(a) + ", " + r(b) + ", .L" + block; }
+        @Override public boolean isInvertibleBranch() { return true; }
     }
 
     record Jump(int block) implements RvInst {

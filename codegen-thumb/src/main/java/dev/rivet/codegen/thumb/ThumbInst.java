@@ -156,6 +156,7 @@ sealed interface ThumbInst extends MInst {
         public MInst mapRegs(UnaryOperator<Reg> f) { return this; }
         @Override public List<Integer> targets() { return List.of(block); }
         public String toString() { return "b" + cond.text() + " .L" + block; }
+        @Override public boolean isInvertibleBranch() { return true; }
     }
 
     record Jump(int block) implements ThumbInst {

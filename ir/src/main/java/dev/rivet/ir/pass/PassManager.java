@@ -44,9 +44,11 @@ public final class PassManager {
                 new Entry(gdce, "functions that were inlined everywhere are now unreferenced"));
     }
 
-    /** Names accepted by --dump-after. */
+    /** Names accepted by --dump-after: every pass of the standard list. */
     public static Set<String> passNames() {
-        return Set.of("globaldce", "sroa", "mem2reg", "sccp", "simplifycfg", "dce", "inline");
+        Set<String> names = new java.util.TreeSet<>();
+        for (Entry e : standard(Set.of())) names.add(e.pass().name());
+        return names;
     }
 
     /**

@@ -71,7 +71,7 @@ public final class Ranges implements Pass {
                 ValueRange joined = old.join(in);
                 if (joined.equals(old)) continue;
                 int n = growth.merge(p, 1, Integer::sum);
-                if (n > WIDEN_AFTER) joined = new ValueRange(joined.lo() < old.lo() ? 0 : joined.lo(),
+                if (n > WIDEN_AFTER && !old.isEmpty()) joined = new ValueRange(joined.lo() < old.lo() ? 0 : joined.lo(),
                         joined.hi() > old.hi() ? joined.max() : joined.hi(), joined.max());
                 params.put(p, joined);
                 changed = true;

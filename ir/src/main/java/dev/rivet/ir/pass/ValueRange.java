@@ -24,8 +24,10 @@ record ValueRange(long lo, long hi, long max) {
         return new ValueRange(Math.min(lo, o.lo), Math.max(hi, o.hi), max);
     }
 
+    /** The intersection; every empty result is the one empty range, so that equal sets compare equal. */
     ValueRange meet(ValueRange o) {
-        return new ValueRange(Math.max(lo, o.lo), Math.min(hi, o.hi), max);
+        long l = Math.max(lo, o.lo), h = Math.min(hi, o.hi);
+        return l > h ? empty() : new ValueRange(l, h, max);
     }
 
     ValueRange clampHigh(long h) { return meet(new ValueRange(0, h, max)); }

@@ -1,0 +1,79 @@
+package dev.rivet.codegen;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Orders a function's blocks so that as many jumps as possible become fall-throughs, which the
+ * emitters then leave out (two bytes each on Thumb and RVC, four on plain RV32).
+ *
+ * <p>A block can fall through to the target of its final jump, or, when that jump follows an
+ * invertible conditional branch, to the branch's target (the emitter inverts the condition).
+ * Blocks are glued into chains greedily in their original order, preferring the block that
+ * already came next, so code that was laid out well stays as it was. The entry chain comes
+ * first; the others follow in the original order of their first blocks, which keeps a block
+ * near the code that branches to it and so short branches in range. Blocks that are only a
+ * jump (see {@link Forwarding}) are not emitted and go last.
+ */
+public final class BlockLayout {
+    private BlockLayout() { }
+
+    public static void apply(MFunction f) {
+        if (f.blocks.size() < 3) return;
+        Forwarding forwarding = new Forwarding(f);
+        List<MBlock> live = new ArrayList<>(), dropped = new ArrayList<>();
+        for (MBlock b : f.blocks) (forwarding.dropped(b.id) ? dropped : live).add(b);
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int k = 0; k < live.size(); k++) position.put(live.get(k).id, k);
+
+        int n = live.size();
+        int[] next = new int[n], prev = new int[n];
+        Arrays.fill(next, -1);
+        Arrays.fill(prev, -1);
+        for (int k = 0; k < n; k++) {
+            List<Integer> targets = new ArrayList<>();
+            for (int target : candidates(live.get(k), forwarding)) targets.add(position.getOrDefault(target, -1));
+            if (targets.remove((Integer) (k + 1))) targets.addFirst(k + 1);
+            for (int t : targets) {
+                if (t <= 0 || prev[t] != -1 || chainHead(prev, k) == t) continue;
+                next[k] = t;
+                prev[t] = k;
+                break;
+            }
+        }
+        List<List<MBlock>> chains = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (prev[k] != -1) continue;
+            List<MBlock> chain = new ArrayList<>();
+            for (int b = k; b != -1; b = next[b]) chain.add(live.get(b));
+            chains.add(chain);
+        }
+        chains.sort(Comparator.comparingInt(c -> position.get(c.getFirst().id)));
+        f.blocks.clear();
+        for (List<MBlock> c : chains) f.blocks.addAll(c);
+        f.blocks.addAll(dropped);
+    }
+
+    /** Blocks {@code b} could fall through to, the jump's target first. */
+    private static List<Integer> candidates(MBlock b, Forwarding forwarding) {
+        List<MInst> insts = b.insts;
+        if (insts.isEmpty()) return List.of();
+        MInst last = insts.getLast();
+        if (!last.isTerminator() || last.isReturn() || last.targets().size() != 1) return List.of();
+        List<Integer> result = new ArrayList<>(2);
+        result.add(forwarding.resolve(last.targets().getFirst()));
+        if (insts.size() >= 2 && insts.get(insts.size() - 2).isInvertibleBranch())
+            result.add(forwarding.resolve(insts.get(insts.size() - 2).targets().getFirst()));
+        return result;
+    }
+
+    private static int chainHead(int[] prev, int k) {
+        int b = k;
+        while (prev[b] != -1) b = prev[b];
+        return b;
+    }
+}
