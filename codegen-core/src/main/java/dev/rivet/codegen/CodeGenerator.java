@@ -41,12 +41,14 @@ public final class CodeGenerator {
 
     public ObjectFile generate(Module m, String name) {
         ObjectFile obj = new ObjectFile(name, backend.machine());
+        Set<String> noReturn = new java.util.HashSet<>();
+        for (Function f : m.functions()) if (f.noreturn) noReturn.add(f.name);
         for (Function f : m.functions()) {
             if (f.isDeclaration()) {
                 obj.reference(f.name);
                 continue;
             }
-            function(obj, f);
+            function(obj, f, noReturn);
         }
         for (Global g : m.globals()) {
             if (g.external) obj.reference(g.name);
@@ -55,8 +57,8 @@ public final class CodeGenerator {
         return obj;
     }
 
-    private void function(ObjectFile obj, Function f) {
-        MFunction mf = IselContext.lower(f, backend.isa());
+    private void function(ObjectFile obj, Function f, Set<String> noReturn) {
+        MFunction mf = IselContext.lower(f, backend.isa(), noReturn);
         after("isel", mf);
         LinearScan.allocate(mf, backend.isa().regs());
         after("regalloc", mf);

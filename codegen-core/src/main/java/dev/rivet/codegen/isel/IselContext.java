@@ -38,15 +38,22 @@ public final class IselContext {
     /** The source location of the IR instruction being selected: everything emitted for it gets it. */
     private SourceLoc loc;
 
-    private IselContext(Function fn, Isa isa) {
+    /** Functions of the module that never return (panics, exit). */
+    private final java.util.Set<String> noReturn;
+
+    private IselContext(Function fn, Isa isa, java.util.Set<String> noReturn) {
         this.fn = fn;
         this.isa = isa;
+        this.noReturn = noReturn;
         this.mf = new MFunction(fn.name);
     }
 
     /** Lowers {@code fn} to a machine function over virtual registers. */
-    public static MFunction lower(Function fn, Isa isa) {
-        IselContext ctx = new IselContext(fn, isa);
+    public static MFunction lower(Function fn, Isa isa) { return lower(fn, isa, java.util.Set.of()); }
+
+    /** As {@link #lower(Function, Isa)}, knowing which callees never return (see {@link #followsNoReturnCall}). */
+    public static MFunction lower(Function fn, Isa isa, java.util.Set<String> noReturn) {
+        IselContext ctx = new IselContext(fn, isa, noReturn);
         for (Block b : fn.blocks()) ctx.blocks.put(b, ctx.mf.newBlock());
         for (Slot s : fn.slots()) ctx.slots.put(s, ctx.mf.frame.local(Math.max(s.size, 1), s.align));
         for (Block b : fn.blocks()) for (Param p : b.params()) ctx.defineNew(p);
@@ -63,6 +70,19 @@ public final class IselContext {
             }
         }
         return ctx.mf;
+    }
+
+    /**
+     * True when {@code trap} comes right after a direct call to a function that never returns,
+     * so that no code is needed for it: control cannot reach it. (The call's return address then
+     * may be the end of the function; unwinding and symbolizing look up return address - 1.)
+     */
+    public boolean followsNoReturnCall(Inst trap) {
+        List<Inst> insts = trap.block().insts();
+        int k = insts.indexOf(trap);
+        if (k < 1) return false;
+        Inst before = insts.get(k - 1);
+        return before.op == Op.CALL && noReturn.contains(before.symbol);
     }
 
     // ---- emission ----

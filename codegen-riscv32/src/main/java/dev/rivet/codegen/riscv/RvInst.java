@@ -120,11 +120,12 @@ sealed interface RvInst extends MInst {
         public String toString() { return "ret"; }
     }
 
-    record Trap() implements RvInst {
+    /** unimp: control never gets here. {@code elided}: it follows a call that never returns, so it needs no bytes. */
+    record Trap(boolean elided) implements RvInst {
         public void regs(RegVisitor v) { }
         public MInst mapRegs(UnaryOperator<Reg> f) { return this; }
         @Override public boolean isTerminator() { return true; }
-        public String toString() { return "unimp"; }
+        public String toString() { return elided ? "; unreachable" : "unimp"; }
     }
 
     /** The semihosting sequence slli x0,x0,31; ebreak; srai x0,x0,7 with the operation in a0, the parameter in a1. */

@@ -142,7 +142,7 @@ final class RvIsel implements Isa {
             case BR -> branch(ctx, i);
             case SWITCH -> switchChain(ctx, i);
             case RET -> ctx.emit(new RvInst.Ret(i.args.isEmpty() ? List.of() : ctx.returnValue(i.arg(0))));
-            case TRAP -> ctx.emit(new RvInst.Trap());
+            case TRAP -> ctx.emit(new RvInst.Trap(ctx.followsNoReturnCall(i)));
             default -> throw new IllegalStateException("RV32: no selection for " + i.op);
         }
     }

@@ -235,7 +235,7 @@ final class ThumbEmitter {
                 else add(new Fixed(2, halvesOf(bl(-4)), R_ARM_THM_CALL, x.symbol(), -4, 1));
             }
             case ThumbInst.Ret x -> epilogue();
-            case ThumbInst.Trap x -> h(udf(0xFE));
+            case ThumbInst.Trap x -> { if (!x.elided()) h(udf(0xFE)); }
             case ThumbInst.Semihost x -> h(bkpt(0xAB));
             case ThumbInst.SetCond x -> {
                 h(movsImm(n(x.d()), 1));

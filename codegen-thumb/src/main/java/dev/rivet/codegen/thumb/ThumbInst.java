@@ -205,12 +205,12 @@ sealed interface ThumbInst extends MInst {
         public String toString() { return "ret"; }
     }
 
-    /** udf: control never gets here. */
-    record Trap() implements ThumbInst {
+    /** udf: control never gets here. {@code elided}: it follows a call that never returns, so it needs no bytes. */
+    record Trap(boolean elided) implements ThumbInst {
         public void regs(RegVisitor v) { }
         public MInst mapRegs(UnaryOperator<Reg> f) { return this; }
         @Override public boolean isTerminator() { return true; }
-        public String toString() { return "udf #254"; }
+        public String toString() { return elided ? "; unreachable" : "udf #254"; }
     }
 
     /** bkpt 0xab: semihosting call with operation in r0, parameter in r1, result in r0. */

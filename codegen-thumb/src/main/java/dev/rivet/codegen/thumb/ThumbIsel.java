@@ -106,7 +106,7 @@ final class ThumbIsel implements Isa {
             case BR -> branch(ctx, i);
             case SWITCH -> switchChain(ctx, i);
             case RET -> ctx.emit(new ThumbInst.Ret(i.args.isEmpty() ? List.of() : ctx.returnValue(i.arg(0))));
-            case TRAP -> ctx.emit(new ThumbInst.Trap());
+            case TRAP -> ctx.emit(new ThumbInst.Trap(ctx.followsNoReturnCall(i)));
             default -> throw new IllegalStateException("Thumb: no selection for " + i.op);
         }
     }
