@@ -106,7 +106,9 @@ public final class Compiler {
     /** Compiles IR to a relocatable object. */
     static ObjectFile codegen(Module m, TargetTriple target, String name, Set<String> dumpAfter, PrintStream dump) {
         CodeGenerator cg = new CodeGenerator(backend(target), dumpAfter, (pass, text) -> dump.print("; after " + pass + "\n" + text));
-        return cg.generate(m, name);
+        ObjectFile obj = cg.generate(m, name);
+        obj.flags = elfFlags(target);
+        return obj;
     }
 
     /** rustc's crate name for a file: its stem with '-' as '_'. */

@@ -46,7 +46,7 @@ final class SizeCommand implements Callable<Integer> {
         Firmware.Built fw = Firmware.build(project, b, dev.rivet.frontend.Frontend.Mode.PROGRAM, ConsoleDriver.forHardware(b), false, err);
         if (fw == null) return Main.EXIT_FAILURE;
         if (from != null) {
-            SizeReport.Closure c = SizeReport.closure(List.of(fw.object()), from, SizeCommand::isLibrary);
+            SizeReport.Closure c = SizeReport.closure(List.of(fw.object()), from, SizeCommand::isLibrary, fw.image());
             out.printf("%s on %s: %d bytes (.text %d + .rodata %d)%n", from, b.target().triple(), c.ownText() + c.ownRodata(),
                     c.ownText(), c.ownRodata());
             for (Map.Entry<String, Long> e : c.library().entrySet()) out.printf("  library: %-28s %6d%n", e.getKey(), e.getValue());

@@ -48,7 +48,7 @@ class AsmListingTest {
         assertEquals(0, r.status(), r.err());
         String l = Files.readString(out);
         assertLine(l, " +0:\\tc10c +\\tc\\.sw\\ta1,0\\(a0\\)");
-        assertLine(l, " +[0-9a-f]+:\\t000000ef +\\tjal\\tra,poke +; R_RISCV_JAL poke");
+        assertLine(l, " +[0-9a-f]+:\\t000000ef +\\tjal\\tra,poke +; R_RISCV_JAL poke, R_RISCV_RELAX");
         assertLine(l, " +[0-9a-f]+:\\t8082 +\\tc\\.jr\\tra");
     }
 

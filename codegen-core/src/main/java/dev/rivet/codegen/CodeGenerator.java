@@ -67,13 +67,24 @@ public final class CodeGenerator {
         Assembler.Result r = backend.emit(mf);
         String section = f.section != null ? f.section : ".text." + f.name;
         Section s = obj.add(new Section(section, Section.Kind.TEXT, Math.max(r.align(), backend.functionAlign()), r.code(), r.code().length));
-        s.relocs.addAll(r.relocs());
+        for (Reloc rel : r.relocs()) s.relocs.add(rel.symbol() == Assembler.LABEL ? labelSymbol(obj, s, f.name, rel) : rel);
         for (long[] m : r.mapping()) s.mapping.add(new Section.Mapping(m[0], m[1] == 1 ? 'd' : 'c'));
         for (Assembler.Row<SourceLoc> l : r.lines())
             s.lines.add(new Section.Line(l.offset(), l.value().file(), l.value().line(), l.value().column()));
         for (Assembler.Row<Assembler.CallFrame> fr : r.frames()) s.frames.add(new Section.Frame(fr.offset(), fr.value().cfa(), fr.value().ra()));
-        for (Reloc rel : r.relocs()) obj.reference(rel.symbol());
+        for (Reloc rel : s.relocs) if (rel.symbol() != null) obj.reference(rel.symbol());
         obj.define(new Symbol(f.name, s, 0, r.code().length, f.exported, true, false));
+    }
+
+    /**
+     * A relocation against a place in the function, retargeted to a local symbol there
+     * ({@code .Lfn$offset}), as assemblers do for linkers that relax: the symbol moves with
+     * the code when the linker deletes bytes before it, where a section offset would not.
+     */
+    private static Reloc labelSymbol(ObjectFile obj, Section s, String function, Reloc rel) {
+        String name = ".L" + function + "$" + rel.addend();
+        if (obj.symbol(name) == null) obj.define(new Symbol(name, s, rel.addend(), 0, false, false, false));
+        return new Reloc(rel.offset(), rel.type(), name, 0);
     }
 
     private void after(String pass, MFunction mf) {

@@ -74,6 +74,10 @@ final class Layout {
     private long dot;
     private OutSec current;
     private boolean lastPass;
+    /** For the next input section placed: the alignment the script imposed on its position (see InputSection.placementAlign). */
+    private long anchor = 1;
+    /** A position the script computes in a way the linker does not follow (an address, an expression). */
+    static final long UNKNOWN_ALIGN = 1L << 32;
 
     Layout(LinkerScript script, List<InputSection> inputs, SymbolTable symbols) {
         this.script = script;
@@ -156,13 +160,18 @@ final class Layout {
 
     /** Lays everything out; repeats until addresses and symbols are stable, then checks assertions. */
     void run() {
+        settle();
+        lastPass = true;
+        walk();
+    }
+
+    /** Lays everything out until addresses and symbols are stable, without the final checks (relaxation lays out again). */
+    void settle() {
         for (int pass = 0; pass < 8; pass++) {
             Map<String, Long> before = snapshot();
             walk();
             if (snapshot().equals(before)) break;
         }
-        lastPass = true;
-        walk();
     }
 
     private Map<String, Long> snapshot() {
@@ -233,6 +242,8 @@ final class Layout {
         o.lma = os.lma() != null ? eval(os.lma()) : lmaRegion != null ? align(lmaRegion.cursor, o.align) : o.vma;
         dot = o.vma;
         current = o;
+        // where the section starts is the script's choice: an explicit address does not follow what came before
+        anchor = os.address() != null || os.lma() != null ? UNKNOWN_ALIGN : o.align;
         boolean progbits = false;
         for (SectionItem item : os.items()) {
             switch (item) {
@@ -259,12 +270,21 @@ final class Layout {
         dot = o.vma + o.size;
     }
 
+    /** What a location counter assignment aligns to: n for {@code . = ALIGN(n)}, else unknown. */
+    private long alignmentOf(LinkerScript.Assign a) {
+        if (a.op().equals("=") && a.value() instanceof Expr.Call c && c.name().equals("ALIGN") && c.args().size() == 1)
+            return Math.max(1, eval(c.args().getFirst()));
+        return UNKNOWN_ALIGN;
+    }
+
     /** Appends an input section at the location counter; true if it has file contents. */
     private boolean put(OutSec o, InputSection s) {
         dot = align(dot, Math.max(1, s.section.align));
         s.address = dot;
+        s.placementAlign = Math.max(s.section.align, anchor);
+        anchor = 1;
         o.inputs.add(s);
-        dot += s.section.size;
+        dot += s.size();
         return s.section.kind != Section.Kind.BSS;
     }
 
@@ -279,12 +299,12 @@ final class Layout {
     private String largestIn(Region r, long end) {
         List<InputSection> in = new ArrayList<>();
         for (InputSection s : inputs)
-            if (s.live && s.address >= r.origin && s.address < end && s.section.size > 0) in.add(s);
-        in.sort((a, b) -> Long.compare(b.section.size, a.section.size));
+            if (s.live && s.address >= r.origin && s.address < end && s.size() > 0) in.add(s);
+        in.sort((a, b) -> Long.compare(b.size(), a.size()));
         StringBuilder sb = new StringBuilder();
         if (!in.isEmpty()) sb.append("\nlargest contributors:");
         for (InputSection s : in.subList(0, Math.min(5, in.size())))
-            sb.append(String.format("%n  %8d bytes  %s", s.section.size, s));
+            sb.append(String.format("%n  %8d bytes  %s", s.size(), s));
         return sb.toString();
     }
 
@@ -296,6 +316,7 @@ final class Layout {
             if (current != null && now < dot)
                 throw new ScriptException(a.pos(), "cannot move the location counter backwards (from 0x" + Long.toHexString(dot)
                         + " to 0x" + Long.toHexString(now) + ")");
+            anchor = Math.max(anchor, alignmentOf(a));
             dot = now;
             return;
         }
@@ -336,7 +357,7 @@ final class Layout {
         Long v = scriptSymbols.get(name);
         if (v != null) return v;
         SymbolTable.Def d = symbols.global(name);
-        if (d != null && d.section().address >= 0) return d.section().address + d.symbol().value();
+        if (d != null && d.section().address >= 0) return d.section().address + d.section().offset(d.symbol().value());
         v = previous.get(name);
         if (v != null) return v;
         if (lastPass) throw new ScriptException(pos, "undefined symbol `" + name + "` referenced in expression");

@@ -18,9 +18,12 @@ import java.util.Set;
  * apply relocations, and report undefined symbols with the functions that use them.
  */
 public final class Linker {
-    /** @param gcSections drop unreachable sections */
-    public record Options(boolean gcSections) {
-        public static final Options DEFAULT = new Options(true);
+    /**
+     * @param gcSections drop unreachable sections
+     * @param relax      shorten RISC-V code marked R_RISCV_RELAX (calls, address loads) once addresses are known
+     */
+    public record Options(boolean gcSections, boolean relax) {
+        public static final Options DEFAULT = new Options(true, true);
     }
 
     private final List<ObjectFile> objects;
@@ -59,6 +62,7 @@ public final class Linker {
         for (InputSection s : inputs)
             if (s.live && s.output == null && !s.discarded)
                 throw new LinkException("section " + s + " is not placed by the linker script, and no output section holds its kind");
+        if (machine == ObjectFile.Machine.RISCV) relax();
         layout.run();
         checkUndefined();
         return image(machine);
@@ -84,12 +88,23 @@ public final class Linker {
             InputSection s = work.pop();
             if (s.live || s.discarded) continue;
             s.live = true;
-            for (Reloc r : s.section.relocs) {
+            for (Reloc r : s.relocs()) {
                 if (r.symbol() == null) continue;
                 SymbolTable.Def d = symbols.lookup(s.object, r.symbol());
                 if (d != null && !d.section().live) work.add(d.section());
             }
         }
+    }
+
+    /** Lays out, relaxes, and again, until the code stops shrinking; then cuts alignment padding to size. */
+    private void relax() {
+        SymbolTable.Def entry = symbols.global(entryName());
+        RiscvRelaxation relaxation = new RiscvRelaxation(inputs, this::address, symbols, entry == null ? null : entry.section());
+        for (int round = 0; ; round++) {
+            layout.settle();
+            if (!options.relax() || round == RiscvRelaxation.maxRounds() || !relaxation.round()) break;
+        }
+        relaxation.align();
     }
 
     private String entryName() {
@@ -102,7 +117,7 @@ public final class Linker {
         Map<String, Set<String>> missing = new LinkedHashMap<>();
         for (InputSection s : inputs) {
             if (!s.live) continue;
-            for (Reloc r : s.section.relocs) {
+            for (Reloc r : s.relocs()) {
                 if (r.symbol() == null || address(s.object, r.symbol()) != null) continue;
                 if (isWeakUndefined(s.object, r.symbol())) continue;
                 missing.computeIfAbsent(r.symbol(), k -> new LinkedHashSet<>()).add(referrer(s, r.offset()));
@@ -129,8 +144,8 @@ public final class Linker {
     private static String referrer(InputSection s, long offset) {
         Symbol best = null;
         for (Symbol sym : s.object.symbols()) {
-            if (sym.section() != s.section || sym.name().contains("@") || sym.value() > offset) continue;
-            if (sym.size() > 0 && offset >= sym.value() + sym.size()) continue;
+            if (sym.section() != s.section || sym.name().contains("@") || sym.name().startsWith(".L") || s.offset(sym.value()) > offset) continue;
+            if (sym.size() > 0 && offset >= s.offset(sym.value()) + s.sizeOf(sym.value(), sym.size())) continue;
             if (best == null || sym.value() > best.value() || sym.value() == best.value() && sym.function() && !best.function()) best = sym;
         }
         return best != null ? "`" + best.name() + "` (" + s.object.name + ")" : s.toString();
@@ -139,7 +154,7 @@ public final class Linker {
     /** A symbol's address as seen from {@code from}, or null if nothing defines it. */
     private Long address(ObjectFile from, String name) {
         SymbolTable.Def d = symbols.lookup(from, name);
-        if (d != null && d.section().address >= 0) return d.section().address + d.symbol().value();
+        if (d != null && d.section().address >= 0) return d.section().address + d.section().offset(d.symbol().value());
         if (d != null && d.section().live) return null;
         return layout.scriptSymbols.get(name);
     }
@@ -153,7 +168,8 @@ public final class Linker {
     // ---- output ----
 
     private LinkedImage image(ObjectFile.Machine machine) {
-        RelocationHandler handler = machine == ObjectFile.Machine.ARM ? new ArmRelocations() : new RiscvRelocations();
+        Long gp = address(null, "__global_pointer$");
+        RelocationHandler handler = machine == ObjectFile.Machine.ARM ? new ArmRelocations() : new RiscvRelocations(gp == null ? 0 : gp);
         List<LinkedImage.OutputSection> out = new ArrayList<>();
         Map<InputSection, String> home = new HashMap<>();
         for (Layout.OutSec o : layout.outputs.values()) {
@@ -164,9 +180,9 @@ public final class Linker {
             for (InputSection s : o.inputs) {
                 home.put(s, o.name);
                 int at = (int) (s.address - o.vma);
-                if (data != null && s.section.data != null) System.arraycopy(s.section.data, 0, data, at, s.section.data.length);
-                placements.add(new LinkedImage.Placement(s.object.name, s.name(), s.address, s.section.size, s.section.kind, s.section.mapping,
-                        s.section.lines, s.section.frames));
+                if (data != null && s.data() != null) System.arraycopy(s.data(), 0, data, at, s.data().length);
+                placements.add(new LinkedImage.Placement(s.object.name, s.name(), s.address, s.size(), s.section.kind, s.mapping(),
+                        s.lines(), s.frames()));
                 kind = stronger(kind, s.section.kind);
             }
             if (data != null) {
@@ -198,7 +214,7 @@ public final class Linker {
     }
 
     private void relocate(RelocationHandler handler, InputSection s, byte[] data, int base, ObjectFile.Machine machine) {
-        for (Reloc r : s.section.relocs) {
+        for (Reloc r : s.relocs()) {
             long S = 0;
             boolean thumb = false;
             if (r.symbol() != null) {
@@ -215,12 +231,12 @@ public final class Linker {
         List<LinkedImage.LinkedSymbol> out = new ArrayList<>();
         for (ObjectFile o : objects)
             for (Symbol s : o.symbols()) {
-                if (!s.defined()) continue;
+                if (!s.defined() || s.name().startsWith(".L")) continue; // assemblers' local labels, as GNU ld drops them
                 InputSection in = bySection.get(s.section());
                 if (!in.live || in.address < 0) continue;
                 if (s.global() && symbols.global(s.name()).section() != in) continue; // a weak definition that lost
-                long v = in.address + s.value() | (machine == ObjectFile.Machine.ARM && s.function() ? 1 : 0);
-                out.add(new LinkedImage.LinkedSymbol(s.name(), v, s.size(), s.function(), s.global(), home.get(in)));
+                long v = in.address + in.offset(s.value()) | (machine == ObjectFile.Machine.ARM && s.function() ? 1 : 0);
+                out.add(new LinkedImage.LinkedSymbol(s.name(), v, in.sizeOf(s.value(), s.size()), s.function(), s.global(), home.get(in)));
             }
         for (Map.Entry<String, Long> e : layout.scriptSymbols.entrySet())
             out.add(new LinkedImage.LinkedSymbol(e.getKey(), e.getValue(), 0, false, true, layout.symbolSection.get(e.getKey())));

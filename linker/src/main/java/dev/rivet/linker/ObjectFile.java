@@ -13,6 +13,8 @@ public final class ObjectFile {
     public final Machine machine;
     public final List<Section> sections = new ArrayList<>();
     private final Map<String, Symbol> symbols = new LinkedHashMap<>();
+    /** ELF e_flags: on RISC-V, EF_RISCV_RVC (1) lets relaxation use compressed instructions in this object's code. */
+    public int flags;
 
     public ObjectFile(String name, Machine machine) {
         this.name = name;

@@ -25,7 +25,8 @@ public final class RelocationNames {
             Map.entry(RiscvRelocations.R_RISCV_LO12_I, "R_RISCV_LO12_I"), Map.entry(RiscvRelocations.R_RISCV_LO12_S, "R_RISCV_LO12_S"),
             Map.entry(RiscvRelocations.R_RISCV_ADD32, "R_RISCV_ADD32"), Map.entry(RiscvRelocations.R_RISCV_SUB32, "R_RISCV_SUB32"),
             Map.entry(RiscvRelocations.R_RISCV_ALIGN, "R_RISCV_ALIGN"), Map.entry(RiscvRelocations.R_RISCV_RVC_BRANCH, "R_RISCV_RVC_BRANCH"),
-            Map.entry(RiscvRelocations.R_RISCV_RVC_JUMP, "R_RISCV_RVC_JUMP"), Map.entry(RiscvRelocations.R_RISCV_RELAX, "R_RISCV_RELAX"));
+            Map.entry(RiscvRelocations.R_RISCV_RVC_JUMP, "R_RISCV_RVC_JUMP"), Map.entry(RiscvRelocations.R_RISCV_RELAX, "R_RISCV_RELAX"),
+            Map.entry(RiscvRelocations.R_RISCV_RVC_LUI, "R_RISCV_RVC_LUI"));
 
     /** "R_ARM_THM_CALL", or "type N" for a type the linker does not know. */
     public static String of(ObjectFile.Machine machine, int type) {

@@ -5,15 +5,25 @@ import static dev.rivet.linker.RelocationHandler.*;
 import java.util.HashMap;
 import java.util.Map;
 
-/** RISC-V relocations, per the RISC-V ELF psABI ("Relocations"). */
-final class RiscvRelocations implements RelocationHandler {
-    static final int R_RISCV_NONE = 0, R_RISCV_32 = 1, R_RISCV_BRANCH = 16, R_RISCV_JAL = 17, R_RISCV_CALL = 18,
+/**
+ * RISC-V relocations, per the RISC-V ELF psABI ("Relocations"). GPREL_I/S exist only inside the
+ * linker (as in GNU ld): relaxation turns a LO12 whose symbol is near gp into them.
+ */
+public final class RiscvRelocations implements RelocationHandler {
+    public static final int R_RISCV_NONE = 0, R_RISCV_32 = 1, R_RISCV_BRANCH = 16, R_RISCV_JAL = 17, R_RISCV_CALL = 18,
             R_RISCV_CALL_PLT = 19, R_RISCV_PCREL_HI20 = 23, R_RISCV_PCREL_LO12_I = 24, R_RISCV_PCREL_LO12_S = 25,
             R_RISCV_HI20 = 26, R_RISCV_LO12_I = 27, R_RISCV_LO12_S = 28, R_RISCV_ADD32 = 35, R_RISCV_SUB32 = 39,
-            R_RISCV_ALIGN = 43, R_RISCV_RVC_BRANCH = 44, R_RISCV_RVC_JUMP = 45, R_RISCV_RELAX = 51;
+            R_RISCV_ALIGN = 43, R_RISCV_RVC_BRANCH = 44, R_RISCV_RVC_JUMP = 45, R_RISCV_RVC_LUI = 46,
+            R_RISCV_GPREL_I = 47, R_RISCV_GPREL_S = 48, R_RISCV_RELAX = 51;
 
     /** PCREL_HI20 values by the address of their auipc, for the PCREL_LO12 relocations that name it. */
     private final Map<Long, Long> pcrelHi = new HashMap<>();
+    /** The address of __global_pointer$, for GPREL relocations (relaxation makes them only when it is defined). */
+    private final long gp;
+
+    RiscvRelocations(long gp) {
+        this.gp = gp;
+    }
 
     @Override
     public void apply(Site x) {
@@ -65,8 +75,35 @@ final class RiscvRelocations implements RelocationHandler {
                 checkRange(x, off, -2048, 2046, "R_RISCV_RVC_JUMP");
                 write16(d, o, read16(d, o) & 0xE003 | cjType(off));
             }
+            case R_RISCV_RVC_LUI -> write16(d, o, rvcLui(read16(d, o), hi20(v) >>> 12));
+            case R_RISCV_GPREL_I -> {
+                long off = v - gp;
+                checkRange(x, off, -2048, 2047, "R_RISCV_GPREL_I");
+                write32(d, o, read32(d, o) & 0x000F_FFFFL | (off & 0xFFF) << 20);
+            }
+            case R_RISCV_GPREL_S -> {
+                long off = v - gp;
+                checkRange(x, off, -2048, 2047, "R_RISCV_GPREL_S");
+                write32(d, o, read32(d, o) & 0x01FF_F07FL | sType(off));
+            }
             default -> throw new LinkException(x.where() + ": unsupported RISC-V relocation type " + x.reloc().type());
         }
+    }
+
+    /**
+     * c.lui rd, hi with hi (20 bits) as a sign-extended 6-bit immediate. Relaxation can bring an
+     * address just below 0x800, where hi is 0, which c.lui cannot encode: then c.li rd, 0, as
+     * GNU ld does (the addi that follows adds the low part to zero).
+     */
+    static int rvcLui(int insn, long hi) {
+        int rd = insn >> 7 & 0x1F;
+        if (hi == 0) return 0x4001 | rd << 7; // c.li rd, 0
+        return 0x6001 | (int) (hi >> 5 & 1) << 12 | rd << 7 | (int) (hi & 0x1F) << 2;
+    }
+
+    /** Whether c.lui can load {@code hi} (the upper 20 bits): a nonzero sign-extended 6-bit value. */
+    static boolean rvcLuiFits(long hi) {
+        return hi != 0 && (hi < 32 || hi >= 0xFFFE0);
     }
 
     static long hi20(long v) { return ((v + 0x800) >> 12 & 0xFFFFF) << 12; }

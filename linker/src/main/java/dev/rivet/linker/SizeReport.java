@@ -56,6 +56,18 @@ public final class SizeReport {
     public record Closure(long ownText, long ownRodata, Map<String, Long> library, List<String> functions) {}
 
     public static Closure closure(List<ObjectFile> objects, String root, Predicate<String> isLibrary) {
+        return closure(objects, root, isLibrary, null);
+    }
+
+    /** As above, with the sizes the sections have in {@code linked} (after relaxation shortened code), where it holds them. */
+    public static Closure closure(List<ObjectFile> objects, String root, Predicate<String> isLibrary, LinkedImage linked) {
+        Map<String, Long> placed = new java.util.HashMap<>();
+        if (linked != null)
+            for (LinkedImage.OutputSection o : linked.sections())
+                for (LinkedImage.Placement p : o.placements()) placed.put(p.object() + "\0" + p.section(), p.size());
+        Map<Section, String> owner = new IdentityHashMap<>();
+        for (ObjectFile o : objects) for (Section sec : o.sections) owner.put(sec, o.name);
+        java.util.function.ToLongFunction<Section> size = sec -> placed.getOrDefault(owner.get(sec) + "\0" + sec.name, sec.size);
         Map<String, Symbol> defs = new LinkedHashMap<>();
         Map<Section, List<Symbol>> bySection = new IdentityHashMap<>();
         for (ObjectFile o : objects)
@@ -74,14 +86,14 @@ public final class SizeReport {
         while (!work.isEmpty()) {
             Section s = work.pop();
             if (!seen.add(s)) continue;
-            if (s.kind == Section.Kind.TEXT) text += s.size;
-            else if (s.kind == Section.Kind.RODATA) rodata += s.size;
+            if (s.kind == Section.Kind.TEXT) text += size.applyAsLong(s);
+            else if (s.kind == Section.Kind.RODATA) rodata += size.applyAsLong(s);
             for (Symbol sym : bySection.getOrDefault(s, List.of())) if (sym.function()) functions.add(sym.name());
             for (Reloc r : s.relocs) {
                 if (r.symbol() == null) continue;
                 Symbol target = defs.get(r.symbol());
                 if (target == null) continue;
-                if (isLibrary.test(r.symbol())) library.put(r.symbol(), target.section().size);
+                if (isLibrary.test(r.symbol())) library.put(r.symbol(), size.applyAsLong(target.section()));
                 else work.add(target.section());
             }
         }

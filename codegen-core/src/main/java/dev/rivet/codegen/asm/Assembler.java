@@ -33,6 +33,9 @@ public final class Assembler {
         public static final CallFrame ENTRY = new CallFrame(0, 0);
     }
 
+    /** The symbol of relocations against a label of the function being assembled (see {@link Output#labelReloc}). */
+    public static final String LABEL = "\0label";
+
     /** A row of the line or unwind table: what holds from {@code offset} on. */
     public record Row<T>(int offset, T value) {}
 
@@ -118,6 +121,15 @@ public final class Assembler {
         public void reloc(int type, String symbol, long addend) {
             relocs.add(new Reloc(offset(), type, symbol, addend));
         }
+
+        /**
+         * A relocation against a place in this function, for linkers that move code (RISC-V
+         * relaxation): its symbol is {@link #LABEL} and its addend the label's offset, until
+         * the code generator names a local symbol there.
+         */
+        public void labelReloc(int type, Label target) {
+            relocs.add(new Reloc(offset(), type, LABEL, labelOffset(target)));
+        }
     }
 
     /**
@@ -160,7 +172,7 @@ public final class Assembler {
                         + " bytes, promised " + chunks.get(i).size());
         }
         int align = 1;
-        for (Chunk c : chunks) align = Math.max(align, c.align());
+        for (Chunk c : chunks) align = Math.max(align, c.sectionAlign());
         return new Result(out.bytes.toByteArray(), out.relocs, labels, align, mapping, rows(lineMarks, offsets), rows(frameMarks, offsets));
     }
 

@@ -13,6 +13,9 @@ public interface Chunk {
     /** Alignment this chunk needs (the assembler pads before it). */
     default int align() { return 1; }
 
+    /** Alignment the function's start needs for this chunk (more than {@link #align} where a linker aligns the chunk later). */
+    default int sectionAlign() { return align(); }
+
     /** The label this chunk's encoding depends on, or null. */
     default Label target() { return null; }
 

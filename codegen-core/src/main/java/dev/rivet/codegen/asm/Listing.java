@@ -40,7 +40,7 @@ public final class Listing {
 
     private List<Symbol> symbolsIn(Section s) {
         List<Symbol> syms = new ArrayList<>();
-        for (Symbol y : obj.symbols()) if (y.section() == s) syms.add(y);
+        for (Symbol y : obj.symbols()) if (y.section() == s && !isLabel(y.name())) syms.add(y);
         syms.sort(Comparator.comparingLong(Symbol::value));
         return syms;
     }
@@ -76,11 +76,16 @@ public final class Listing {
         }
     }
 
+    /** A local label the code generator names for relocations within the function (RISC-V relaxation). */
+    private static boolean isLabel(String symbol) {
+        return symbol != null && symbol.startsWith(".L");
+    }
+
     /** A relocated branch names its symbol (the offset in the bytes is a placeholder); a local one its place in the function. */
     private static String withTarget(Section s, String function, int at, Disassembler.Insn insn) {
         if (insn.target() < 0) return insn.text();
         for (Reloc r : s.relocs)
-            if (r.offset() == at) return insn.text().substring(0, insn.text().lastIndexOf(Long.toHexString(insn.target()))) + r.symbol();
+            if (r.offset() == at && r.symbol() != null && !isLabel(r.symbol())) return insn.text().substring(0, insn.text().lastIndexOf(Long.toHexString(insn.target()))) + r.symbol();
         if (insn.target() >= s.data.length) return insn.text();
         return insn.text() + " <" + function + "+0x" + Long.toHexString(insn.target()) + ">";
     }
@@ -100,8 +105,9 @@ public final class Listing {
     private String relocsAt(Section s, long at, int length) {
         List<String> notes = new ArrayList<>();
         for (Reloc r : s.relocs)
-            if (r.offset() >= at && r.offset() < at + length)
-                notes.add(RelocationNames.of(obj.machine, r.type()) + " " + r.symbol() + (r.addend() != 0 ? String.format("%+d", r.addend()) : ""));
+            if (r.offset() >= at && r.offset() < at + length && !isLabel(r.symbol()))
+                notes.add(RelocationNames.of(obj.machine, r.type()) + (r.symbol() != null ? " " + r.symbol() : "")
+                        + (r.addend() != 0 ? String.format(r.symbol() != null ? "%+d" : " %d", r.addend()) : ""));
         return String.join(", ", notes);
     }
 

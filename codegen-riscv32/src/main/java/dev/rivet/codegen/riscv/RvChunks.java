@@ -4,8 +4,13 @@ import dev.rivet.codegen.asm.Assembler;
 import dev.rivet.codegen.asm.Chunk;
 import dev.rivet.codegen.asm.Label;
 import dev.rivet.codegen.riscv.RvEncoder.BranchOp;
+import dev.rivet.linker.RiscvRelocations;
 
-/** RV32 branches and jumps: compressed first where the operands allow, grown when out of reach. */
+/**
+ * RV32 branches and jumps: compressed first where the operands allow, grown when out of reach.
+ * Every branch to a label carries a relocation against it, and calls and address loads carry
+ * R_RISCV_RELAX, so that a linker may shorten code (relaxation) and still patch every branch.
+ */
 final class RvChunks {
     private RvChunks() {}
 
@@ -59,10 +64,17 @@ final class RvChunks {
         public void encode(Assembler.Output out) {
             int off = out.labelOffset(target) - out.offset();
             switch (form) {
-                case 0 -> out.put16(op == BranchOp.BEQ ? RvEncoder.cBeqz(a, off) : RvEncoder.cBnez(a, off));
-                case 1 -> put(out, RvEncoder.branch(op, a, b, off));
+                case 0 -> {
+                    out.labelReloc(RiscvRelocations.R_RISCV_RVC_BRANCH, target);
+                    out.put16(op == BranchOp.BEQ ? RvEncoder.cBeqz(a, off) : RvEncoder.cBnez(a, off));
+                }
+                case 1 -> {
+                    out.labelReloc(RiscvRelocations.R_RISCV_BRANCH, target);
+                    put(out, RvEncoder.branch(op, a, b, off));
+                }
                 default -> {
                     put(out, RvEncoder.branch(op.invert(), a, b, 8));
+                    out.labelReloc(RiscvRelocations.R_RISCV_JAL, target);
                     put(out, RvEncoder.jal(0, off - 4));
                 }
             }
@@ -99,8 +111,38 @@ final class RvChunks {
         @Override
         public void encode(Assembler.Output out) {
             int off = out.labelOffset(target) - out.offset();
+            out.labelReloc(wide ? RiscvRelocations.R_RISCV_JAL : RiscvRelocations.R_RISCV_RVC_JUMP, target);
             if (wide) put(out, RvEncoder.jal(0, off));
             else out.put16(RvEncoder.cJ(off));
+        }
+    }
+
+    /** A 32-bit instruction with a relocation the linker may relax (R_RISCV_RELAX at the same offset). */
+    record Relaxable(int insn, int type, String symbol, long addend) implements Chunk {
+        @Override public int size() { return 4; }
+
+        @Override
+        public void encode(Assembler.Output out) {
+            out.reloc(type, symbol, addend);
+            out.reloc(RiscvRelocations.R_RISCV_RELAX, null, 0);
+            put(out, insn);
+        }
+    }
+
+    /**
+     * The most padding an alignment to 4 bytes can need in compressed code: one c.nop, marked
+     * R_RISCV_ALIGN, which the linker keeps or deletes once relaxation has moved the code.
+     */
+    record AlignTo4() implements Chunk {
+        @Override public int size() { return 2; }
+
+        /** The padding is cut relative to the function's start, which must therefore be aligned as well. */
+        @Override public int sectionAlign() { return 4; }
+
+        @Override
+        public void encode(Assembler.Output out) {
+            out.reloc(RiscvRelocations.R_RISCV_ALIGN, null, 2);
+            out.put16(0x0001);
         }
     }
 }

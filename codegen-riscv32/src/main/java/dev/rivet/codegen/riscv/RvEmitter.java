@@ -10,6 +10,7 @@ import dev.rivet.codegen.Reg;
 import dev.rivet.codegen.asm.Assembler;
 import dev.rivet.codegen.asm.Fixed;
 import dev.rivet.codegen.asm.Label;
+import static dev.rivet.linker.RiscvRelocations.*;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.Map;
  * branches that grow only when out of reach.
  */
 final class RvEmitter {
-    static final int R_RISCV_JAL = 17, R_RISCV_HI20 = 26, R_RISCV_LO12_I = 27;
 
     private final boolean compressed;
     private final int stackAlign;
@@ -145,9 +145,6 @@ final class RvEmitter {
 
     private void w(int insn) { asm.add(Fixed.halves(insn & 0xFFFF, insn >>> 16)); }
 
-    private void wReloc(int insn, int type, String symbol, long addend) {
-        asm.add(new Fixed(2, new long[] {insn & 0xFFFF, insn >>> 16 & 0xFFFF}, type, symbol, addend, 1));
-    }
 
     // ---- instructions ----
 
@@ -156,8 +153,8 @@ final class RvEmitter {
             case RvInst.Mv x -> mv(n(x.d()), n(x.s()));
             case RvInst.Li x -> constant(n(x.d()), x.value());
             case RvInst.La x -> {
-                wReloc(lui(n(x.d()), 0), R_RISCV_HI20, x.symbol(), x.addend());
-                wReloc(i(AluImm.ADDI, n(x.d()), n(x.d()), 0), R_RISCV_LO12_I, x.symbol(), x.addend());
+                asm.add(new RvChunks.Relaxable(lui(n(x.d()), 0), R_RISCV_HI20, x.symbol(), x.addend()));
+                asm.add(new RvChunks.Relaxable(i(AluImm.ADDI, n(x.d()), n(x.d()), 0), R_RISCV_LO12_I, x.symbol(), x.addend()));
             }
             case RvInst.Op x -> op(x.op(), n(x.d()), n(x.a()), n(x.b()));
             case RvInst.OpImm x -> opImm(x.op(), n(x.d()), n(x.a()), x.imm());
@@ -168,7 +165,7 @@ final class RvEmitter {
             case RvInst.Branch x -> branch(x.op(), x.a(), x.b(), x.block());
             case RvInst.Jump x -> asm.add(new RvChunks.Jump(labels.get(forwarding.resolve(x.block())), compressed));
             case RvInst.Call x -> {
-                if (x.symbol() != null) wReloc(jal(RvRegs.RA, 0), R_RISCV_JAL, x.symbol(), 0);
+                if (x.symbol() != null) asm.add(new RvChunks.Relaxable(jal(RvRegs.RA, 0), R_RISCV_JAL, x.symbol(), 0));
                 else if (compressed) h(cJalr(n(x.target())));
                 else w(jalr(RvRegs.RA, n(x.target()), 0));
             }
@@ -178,7 +175,7 @@ final class RvEmitter {
                 else if (compressed) h(cUnimp());
                 else w(unimp());
             }
-            case RvInst.Semihost x -> asm.add(new Fixed(2, halvesOf(0x01f01013, ebreak(), 0x40705013), -1, null, 0, 4));
+            case RvInst.Semihost x -> semihost();
             case RvInst.Select x -> select(n(x.d()), n(x.c()), n(x.a()), n(x.b()));
             case RvInst.SetPinned x -> mv(x.target(), n(x.s()));
             case RvInst.CsrRead x -> w(csr(2, n(x.d()), 0, x.csr()));
@@ -193,6 +190,16 @@ final class RvEmitter {
             out[2 * k + 1] = words[k] >>> 16 & 0xFFFF;
         }
         return out;
+    }
+
+    /**
+     * The semihosting sequence slli x0,x0,31; ebreak; srai x0,x0,7, 4-byte aligned. In compressed
+     * code the padding is a c.nop marked R_RISCV_ALIGN: the linker keeps it only where needed
+     * once relaxation has moved the code.
+     */
+    private void semihost() {
+        if (compressed) asm.add(new RvChunks.AlignTo4());
+        asm.add(new Fixed(2, halvesOf(0x01f01013, ebreak(), 0x40705013), -1, null, 0, compressed ? 1 : 4));
     }
 
     private void mv(int d, int s) {

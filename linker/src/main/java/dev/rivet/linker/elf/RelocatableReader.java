@@ -37,6 +37,7 @@ public final class RelocatableReader {
         this.file = file;
         this.buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         this.obj = new ObjectFile(file, machine());
+        obj.flags = buf.getInt(36);
     }
 
     /** Reads {@code bytes}, named {@code file} in messages. */
@@ -180,13 +181,16 @@ public final class RelocatableReader {
                 long offset = buf.getInt(at) & 0xFFFF_FFFFL;
                 int info = buf.getInt(at + 4), type = info & 0xFF, sym = info >>> 8;
                 if (type == 0 || obj.machine == ObjectFile.Machine.ARM && type == 40) continue; // NONE; R_ARM_V4BX (ARM-state bx)
-                // R_RISCV_ALIGN and R_RISCV_RELAX: permissions to shrink code, which rivet does not take for
-                // foreign objects: their code keeps its length, so the nops that align it stay valid
-                if (obj.machine == ObjectFile.Machine.RISCV && sym == 0 && (type == 43 || type == 51)) continue;
+                if (target.data == null) throw error("relocation in zero-filled section " + target.name);
+                // R_RISCV_ALIGN (nops to cut to what aligns the code after them) and R_RISCV_RELAX
+                // (the relocation before it may be shortened) name no symbol
+                if (obj.machine == ObjectFile.Machine.RISCV && sym == 0 && (type == 43 || type == 51)) {
+                    target.relocs.add(new Reloc(offset, type, null, rela ? buf.getInt(at + 8) : 0));
+                    continue;
+                }
                 if (sym == 0 || sym >= symbolNames.length || symbolNames[sym] == null)
                     throw error("relocation type " + type + " in " + target.name + " at offset 0x" + Long.toHexString(offset)
                             + " refers to a symbol rivet could not read (index " + sym + ")");
-                if (target.data == null) throw error("relocation in zero-filled section " + target.name);
                 long addend = rela ? buf.getInt(at + 8) : ArmRelocations.implicitAddend(type, target.data, (int) offset);
                 target.relocs.add(new Reloc(offset, type, symbolNames[sym], addend));
             }
