@@ -21,7 +21,11 @@ import java.util.function.Predicate;
 public final class SizeReport {
     private SizeReport() {}
 
-    /** Bytes of flash (everything loaded) and of RAM (everything that runs from RAM). */
+    /**
+     * Bytes of flash (everything loaded) and of RAM (everything that runs from RAM). On the
+     * ESP32-C3 the ROM copies the image from flash into RAM, so what loads into RAM counts
+     * against flash as well (the image's header and checksum aside).
+     */
     public record Use(long flash, long ram) {}
 
     public static Use use(LinkedImage image, Board board) {
@@ -32,7 +36,9 @@ public final class SizeReport {
             MemoryRegion load = board.regionAt(s.lma()).orElse(null);
             if (s.loaded() && load != null && load.kind() != MemoryRegion.Kind.RAM) flash += s.size();
             if (run != null && run.kind() == MemoryRegion.Kind.RAM) ram += s.size();
-            if (s.loaded() && load != null && load.kind() == MemoryRegion.Kind.RAM && board.flashSize() == 0) flash += s.size();
+            // the image lives in flash, or the board has none (a virtual machine loads it): what loads into RAM is stored there too
+            boolean romLoads = board.boot().image() == dev.rivet.boards.Boot.ImageRule.ESP32_IMAGE || board.flashSize() == 0;
+            if (s.loaded() && load != null && load.kind() == MemoryRegion.Kind.RAM && romLoads) flash += s.size();
         }
         return new Use(flash, ram);
     }
