@@ -17,6 +17,11 @@ public final class MFunction {
     public final Set<Integer> usedCalleeSaved = new LinkedHashSet<>();
     /** True if the function calls others (so the return address must be saved). */
     public boolean makesCalls;
+    /**
+     * Start-up code that sets the global pointer: it runs partly before gp holds its value, so
+     * its address loads must not be relaxed into gp-relative ones (crt0's ".option norelax").
+     */
+    public boolean setsGlobalPointer;
     /** Source locations of instructions, by identity: the ISAs' instruction records stay free of them. */
     private final Map<MInst, SourceLoc> locs = new IdentityHashMap<>();
     private int nextVReg;

@@ -113,7 +113,7 @@ class DisassemblerCrossCheckTest {
 
     private static Map<String, Map<Long, String>> objdump(boolean arm, Path obj) throws Exception {
         List<String> cmd = arm ? List.of("arm-none-eabi-objdump", "-d", obj.toString())
-                : List.of("riscv64-unknown-elf-objdump", "-d", "-M", "no-aliases", obj.toString());
+                : List.of("riscv64-unknown-elf-objdump", "-d", "-z", "-M", "no-aliases", obj.toString());
         Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(proc.waitFor(60, TimeUnit.SECONDS) && proc.exitValue() == 0, String.join(" ", cmd) + "\n" + out);

@@ -220,6 +220,70 @@ public final class IselContext {
      *             result registers it writes
      */
     public void call(List<Value> args, Inst result, java.util.function.BiFunction<List<Integer>, List<Integer>, MInst> call) {
+        List<Integer> used = passArguments(args);
+        List<Integer> results = result != null && result.hasResult() ? isa.conventions().result(result.type) : List.of();
+        emit(call.apply(used, results));
+        mf.makesCalls = true;
+        if (!results.isEmpty()) {
+            Reg[] dst = result(result);
+            for (int w = 0; w < dst.length; w++) emit(isa.regs().move(dst[w], Reg.phys(results.get(w))));
+        }
+    }
+
+    /**
+     * Whether direct call {@code call} can be a tail call (a jump after the epilogue): the next
+     * instruction returns exactly its result, every argument goes in a register, and the
+     * function has no stack slots, so nothing the callee gets can point into the frame it
+     * leaves.
+     */
+    public boolean isTailCall(Inst call) {
+        if (call.op != Op.CALL || !fn.slots().isEmpty()) return false;
+        List<Inst> rest = afterCall(call);
+        if (rest == null) return false;
+        List<Type> types = new ArrayList<>();
+        for (Value a : call.args) types.add(a.type());
+        return CallingConvention.stackBytes(isa.conventions().arguments(types)) == 0;
+    }
+
+    /**
+     * Passes the arguments of {@code call} (see {@link #isTailCall}) and emits {@code jump}, a
+     * terminator that leaves through the epilogue; the return after the call is not selected.
+     *
+     * @param jump builds the jump given the argument registers it reads
+     */
+    public void tailCall(Inst call, java.util.function.Function<List<Integer>, MInst> jump) {
+        emit(jump.apply(passArguments(call.args)));
+        folded.addAll(afterCall(call));
+    }
+
+    /**
+     * The instructions after {@code call} when all they do is return its result: a return of
+     * it, or of its low word (a 64-bit result truncated to 32 bits is in the first result
+     * register already); null otherwise.
+     */
+    private List<Inst> afterCall(Inst call) {
+        List<Inst> insts = call.block().insts();
+        int k = insts.indexOf(call);
+        List<Inst> rest = insts.subList(k + 1, insts.size());
+        if (rest.size() == 1 && rest.getFirst().op == Op.RET) {
+            Inst ret = rest.getFirst();
+            boolean passes = call.hasResult() ? ret.args.size() == 1 && ret.arg(0) == call && call.type == fn.ret : ret.args.isEmpty();
+            return passes ? rest : null;
+        }
+        if (rest.size() == 2 && rest.get(0).op == Op.TRUNC && rest.get(1).op == Op.RET) {
+            Inst trunc = rest.get(0), ret = rest.get(1);
+            boolean low = trunc.arg(0) == call && call.type == Type.I64 && trunc.type == Type.I32 && fn.ret == Type.I32
+                    && ret.args.size() == 1 && ret.arg(0) == trunc;
+            return low ? rest : null;
+        }
+        return null;
+    }
+
+    /**
+     * Puts {@code args} where the convention says (registers by moves, stack words into the
+     * outgoing area); returns the argument registers used.
+     */
+    private List<Integer> passArguments(List<Value> args) {
         List<Type> types = new ArrayList<>();
         for (Value a : args) types.add(a.type());
         List<ArgLocation> locs = isa.conventions().arguments(types);
@@ -249,13 +313,7 @@ public final class IselContext {
         }
         mf.frame.outgoingArgs = Math.max(mf.frame.outgoingArgs, CallingConvention.stackBytes(locs));
         moves.forEach(this::emit);
-        List<Integer> results = result != null && result.hasResult() ? isa.conventions().result(result.type) : List.of();
-        emit(call.apply(used, results));
-        mf.makesCalls = true;
-        if (!results.isEmpty()) {
-            Reg[] dst = result(result);
-            for (int w = 0; w < dst.length; w++) emit(isa.regs().move(dst[w], Reg.phys(results.get(w))));
-        }
+        return used;
     }
 
     /** Moves a return value into the result registers; the ISA emits the return itself. */

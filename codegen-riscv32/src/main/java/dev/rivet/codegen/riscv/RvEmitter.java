@@ -82,12 +82,23 @@ final class RvEmitter {
     }
 
     private void epilogue() {
-        for (int[] s : saved) stackWord(false, s[0], s[1]);
-        adjustSp(frameSize);
-        asm.frame(Assembler.CallFrame.ENTRY);
+        restoreFrame();
         if (compressed) h(cJr(RvRegs.RA));
         else w(jalr(0, RvRegs.RA, 0));
         asm.frame(fullFrame()); // code after a return belongs to other paths, which run with the whole frame
+    }
+
+    /** The epilogue, then j symbol: the callee returns straight to this function's caller. */
+    private void tailCall(String symbol) {
+        restoreFrame();
+        asm.add(new RvChunks.Relaxable(jal(0, 0), R_RISCV_JAL, symbol, 0));
+        asm.frame(fullFrame());
+    }
+
+    private void restoreFrame() {
+        for (int[] s : saved) stackWord(false, s[0], s[1]);
+        adjustSp(frameSize);
+        asm.frame(Assembler.CallFrame.ENTRY);
     }
 
     /** ra, when saved, is the first register stored: the highest word of the frame. */
@@ -153,8 +164,8 @@ final class RvEmitter {
             case RvInst.Mv x -> mv(n(x.d()), n(x.s()));
             case RvInst.Li x -> constant(n(x.d()), x.value());
             case RvInst.La x -> {
-                asm.add(new RvChunks.Relaxable(lui(n(x.d()), 0), R_RISCV_HI20, x.symbol(), x.addend()));
-                asm.add(new RvChunks.Relaxable(i(AluImm.ADDI, n(x.d()), n(x.d()), 0), R_RISCV_LO12_I, x.symbol(), x.addend()));
+                addressPart(lui(n(x.d()), 0), R_RISCV_HI20, x.symbol(), x.addend());
+                addressPart(i(AluImm.ADDI, n(x.d()), n(x.d()), 0), R_RISCV_LO12_I, x.symbol(), x.addend());
             }
             case RvInst.Op x -> op(x.op(), n(x.d()), n(x.a()), n(x.b()));
             case RvInst.OpImm x -> opImm(x.op(), n(x.d()), n(x.a()), x.imm());
@@ -170,6 +181,7 @@ final class RvEmitter {
                 else w(jalr(RvRegs.RA, n(x.target()), 0));
             }
             case RvInst.Ret x -> epilogue();
+            case RvInst.TailCall x -> tailCall(x.symbol());
             case RvInst.Trap x -> {
                 if (x.elided()) { } // after a call that never returns
                 else if (compressed) h(cUnimp());
@@ -190,6 +202,12 @@ final class RvEmitter {
             out[2 * k + 1] = words[k] >>> 16 & 0xFFFF;
         }
         return out;
+    }
+
+    /** Half of an address load, relaxable except in the code that sets gp (it runs before gp is valid). */
+    private void addressPart(int insn, int type, String symbol, long addend) {
+        if (f.setsGlobalPointer) asm.add(new Fixed(2, new long[] {insn & 0xFFFF, insn >>> 16 & 0xFFFF}, type, symbol, addend, 1));
+        else asm.add(new RvChunks.Relaxable(insn, type, symbol, addend));
     }
 
     /**

@@ -112,6 +112,15 @@ sealed interface RvInst extends MInst {
         public String toString() { return symbol != null ? "call " + symbol : "jalr " + r(target); }
     }
 
+    /** A tail call: after the epilogue, j symbol (the callee returns to this function's caller). */
+    record TailCall(String symbol, List<Integer> args) implements RvInst {
+        public void regs(RegVisitor v) { for (int a : args) v.use(Reg.phys(a)); }
+        public MInst mapRegs(UnaryOperator<Reg> f) { return this; }
+        @Override public boolean isTerminator() { return true; }
+        @Override public boolean isReturn() { return true; }
+        public String toString() { return "tail " + symbol; }
+    }
+
     record Ret(List<Integer> results) implements RvInst {
         public void regs(RegVisitor v) { for (int d : results) v.use(Reg.phys(d)); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return this; }

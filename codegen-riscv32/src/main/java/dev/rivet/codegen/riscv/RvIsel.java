@@ -123,9 +123,13 @@ final class RvIsel implements Isa {
             case LOAD, STORE, COPY, FILL -> memory.select(ctx, i);
             case CALL -> {
                 if (i.symbol.equals("__rivet_set_sp")) ctx.emit(new RvInst.SetPinned(RvRegs.SP, ctx.reg(i.arg(0))));
-                else if (i.symbol.equals("__rivet_set_gp")) ctx.emit(new RvInst.SetPinned(RvRegs.GP, ctx.reg(i.arg(0))));
+                else if (i.symbol.equals("__rivet_set_gp")) {
+                    ctx.emit(new RvInst.SetPinned(RvRegs.GP, ctx.reg(i.arg(0))));
+                    ctx.mf.setsGlobalPointer = true;
+                }
                 else if (i.symbol.equals("__rivet_csrr")) ctx.emit(new RvInst.CsrRead(ctx.resultReg(i), csrNumber(i)));
                 else if (i.symbol.equals("__rivet_csrw")) ctx.emit(new RvInst.CsrWrite(csrNumber(i), ctx.reg(i.arg(1))));
+                else if (ctx.isTailCall(i)) ctx.tailCall(i, args -> new RvInst.TailCall(i.symbol, args));
                 else ctx.call(i.args, i, (args, results) -> new RvInst.Call(i.symbol, null, args, results));
             }
             case CALL_INDIRECT -> {

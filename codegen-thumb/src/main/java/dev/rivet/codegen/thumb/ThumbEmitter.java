@@ -23,7 +23,7 @@ import java.util.Map;
  * after unconditional branches before any load loses sight of its literal.
  */
 final class ThumbEmitter {
-    static final int R_ARM_THM_CALL = 10;
+    static final int R_ARM_THM_CALL = 10, R_ARM_THM_JUMP24 = 30;
     static final byte[] PAD = {0x00, (byte) 0xBF}; // nop
 
     /** Flush the pool at the next unconditional branch once its first load is this far behind. */
@@ -87,11 +87,34 @@ final class ThumbEmitter {
         f.frame.layout(8, 4);
         // An odd number of saved words leaves 4 bytes of alignment padding: push one more
         // register instead of adjusting SP (r3 is caller-saved and never holds a result word).
-        if (f.frame.localBytes() == 4 && f.frame.savedBytes > 0 && !usesStack()) {
+        if (f.frame.localBytes() == 4 && f.frame.savedBytes > 0 && !usesStack() && !hasTailCall()) { // r3 may carry a tail call's argument
             pushed.addFirst(3);
             f.frame.savedBytes += 4;
             f.frame.layout(8, 4);
         }
+    }
+
+    private boolean hasTailCall() {
+        for (MBlock b : f.blocks) for (MInst m : b.insts) if (m instanceof ThumbInst.TailCall) return true;
+        return false;
+    }
+
+    /**
+     * The epilogue, then b.w symbol. Where LR was saved (the function makes other calls too),
+     * restoring it would take a 32-bit pop.w: a call and the usual epilogue are as small.
+     */
+    private void tailCall(String symbol) {
+        if (lrSaved) {
+            add(new Fixed(2, halvesOf(bl(-4)), R_ARM_THM_CALL, symbol, -4, 1));
+            epilogue();
+            return;
+        }
+        adjustSp(f.frame.localBytes(), false);
+        asm.frame(pushedFrame());
+        if (!pushed.isEmpty()) add(Fixed.halves(pop(registerList(), false)));
+        asm.frame(Assembler.CallFrame.ENTRY);
+        add(new Fixed(2, halvesOf(bw(-4)), R_ARM_THM_JUMP24, symbol, -4, 1));
+        asm.frame(fullFrame());
     }
 
     private boolean usesStack() {
@@ -235,6 +258,7 @@ final class ThumbEmitter {
                 else add(new Fixed(2, halvesOf(bl(-4)), R_ARM_THM_CALL, x.symbol(), -4, 1));
             }
             case ThumbInst.Ret x -> epilogue();
+            case ThumbInst.TailCall x -> tailCall(x.symbol());
             case ThumbInst.Trap x -> { if (!x.elided()) h(udf(0xFE)); }
             case ThumbInst.Semihost x -> h(bkpt(0xAB));
             case ThumbInst.SetCond x -> {

@@ -205,6 +205,15 @@ sealed interface ThumbInst extends MInst {
         public String toString() { return "ret"; }
     }
 
+    /** A tail call (Thumb-2): after the epilogue, b.w symbol (the callee returns to this function's caller). */
+    record TailCall(String symbol, List<Integer> args) implements ThumbInst {
+        public void regs(RegVisitor v) { for (int a : args) v.use(Reg.phys(a)); }
+        public MInst mapRegs(UnaryOperator<Reg> f) { return this; }
+        @Override public boolean isTerminator() { return true; }
+        @Override public boolean isReturn() { return true; }
+        public String toString() { return "tail " + symbol; }
+    }
+
     /** udf: control never gets here. {@code elided}: it follows a call that never returns, so it needs no bytes. */
     record Trap(boolean elided) implements ThumbInst {
         public void regs(RegVisitor v) { }

@@ -91,7 +91,11 @@ final class ThumbIsel implements Isa {
             case PTRADD -> ptradd(ctx, i);
             case PTRTOINT, INTTOPTR -> ctx.emit(regs.move(ctx.resultReg(i), ctx.reg(i.arg(0))));
             case LOAD, STORE, COPY, FILL -> memory.select(ctx, i);
-            case CALL -> ctx.call(i.args, i, (args, results) -> new ThumbInst.Call(i.symbol, null, args, results));
+            case CALL -> {
+                // ARMv6-M has no B.W: its 16-bit B reaches 2 KiB only
+                if (thumb2 && ctx.isTailCall(i)) ctx.tailCall(i, args -> new ThumbInst.TailCall(i.symbol, args));
+                else ctx.call(i.args, i, (args, results) -> new ThumbInst.Call(i.symbol, null, args, results));
+            }
             case CALL_INDIRECT -> {
                 Reg target = ctx.reg(i.arg(0));
                 ctx.call(i.args.subList(1, i.args.size()), i, (args, results) -> new ThumbInst.Call(null, target, args, results));

@@ -110,7 +110,8 @@ public final class RelocatableWriter {
 
     private static void write(ElfOutput syms, ElfOutput.StringTable str, Symbol s, boolean arm, Map<Section, Integer> index) {
         int bind = !s.global() ? Elf.STB_LOCAL : s.weak() ? Elf.STB_WEAK : Elf.STB_GLOBAL;
-        int type = !s.defined() ? Elf.STT_NOTYPE : s.function() ? Elf.STT_FUNC : Elf.STT_OBJECT;
+        // a label in code (a branch target named for relaxation) is no object: objdump would show its bytes as data
+        int type = !s.defined() ? Elf.STT_NOTYPE : s.function() ? Elf.STT_FUNC : s.section().kind == Section.Kind.TEXT ? Elf.STT_NOTYPE : Elf.STT_OBJECT;
         long value = s.value() | (arm && s.function() && s.defined() ? 1 : 0);
         symbol(syms, str.add(s.name()), value, s.size(), bind, type, s.defined() ? index.get(s.section()) : Elf.SHN_UNDEF);
     }
