@@ -197,11 +197,18 @@ public final class IselContext {
         return edge.id;
     }
 
+    /**
+     * Copies a branch's arguments into the target's parameters. Equal constants are built once
+     * and copied from there: loop counters and accumulators often all start at 0, and a
+     * parameter that lives on the stack then costs one store instead of a constant and a store.
+     */
     private void copyArguments(Target t) {
         List<Reg> dst = new ArrayList<>(), src = new ArrayList<>();
+        Map<List<Object>, Reg[]> constants = new java.util.HashMap<>();
         for (int k = 0; k < t.args.size(); k++) {
             Reg[] d = values.get(t.block.params().get(k));
-            Reg[] s = regs(t.args.get(k));
+            Value a = t.args.get(k);
+            Reg[] s = isConst(a) ? constants.computeIfAbsent(List.of(a.type(), constValue(a)), key -> regs(a)) : regs(a);
             for (int w = 0; w < d.length; w++) {
                 dst.add(d[w]);
                 src.add(s[w]);
