@@ -147,12 +147,11 @@ public final class Assembler {
             boolean changed = false;
             for (int i = 0; i < chunks.size(); i++) {
                 Chunk c = chunks.get(i);
-                if (c.target() == null) continue;
-                Integer to = labels.get(c.target());
-                if (to == null) throw new IllegalStateException("label " + c.target() + " was never bound");
-                if (!c.reaches(offsets[i], to)) {
+                if (c.targets().isEmpty()) continue;
+                for (Label l : c.targets()) if (!labels.containsKey(l)) throw new IllegalStateException("label " + l + " was never bound");
+                if (!c.reachesAll(offsets[i], labels)) {
                     if (!c.grow())
-                        throw new IllegalStateException("target " + c.target() + " out of reach of every form at offset " + offsets[i]);
+                        throw new IllegalStateException("target " + c.targets() + " out of reach of every form at offset " + offsets[i]);
                     changed = true;
                 }
             }

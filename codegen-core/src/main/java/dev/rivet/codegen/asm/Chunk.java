@@ -22,6 +22,15 @@ public interface Chunk {
     /** Whether the current form reaches {@code target} from {@code at} (both byte offsets). */
     default boolean reaches(long at, long target) { return true; }
 
+    /** The labels the encoding depends on: {@link #target}, or several for a jump table. */
+    default java.util.List<Label> targets() { return target() == null ? java.util.List.of() : java.util.List.of(target()); }
+
+    /** Whether the current form reaches every target from {@code at}, given where the labels are. */
+    default boolean reachesAll(long at, java.util.Map<Label, Integer> labels) {
+        for (Label l : targets()) if (!reaches(at, labels.get(l))) return false;
+        return true;
+    }
+
     /** Switches to the next larger form; false when there is none. */
     default boolean grow() { return false; }
 

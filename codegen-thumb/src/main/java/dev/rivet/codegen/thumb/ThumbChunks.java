@@ -135,4 +135,65 @@ final class ThumbChunks {
             }
         }
     }
+
+    /**
+     * The entries of a TBB/TBH jump table, right after its instruction: per case, the distance
+     * from the table's start (the instruction's PC) to the case's code, in halfwords. Bytes
+     * (TBB) first; halfwords (TBH) when a case lies beyond 510 bytes. Targets must follow the
+     * table: the entries are unsigned.
+     */
+    static final class JumpTable implements Chunk {
+        private final java.util.List<Label> cases;
+        private boolean halfwords;
+
+        JumpTable(java.util.List<Label> cases) {
+            this.cases = java.util.List.copyOf(cases);
+        }
+
+        /** The tbb/tbh [pc, index] instruction in front of the table, whichever form the table takes. */
+        Chunk instruction(int index) {
+            return new Chunk() {
+                @Override public int size() { return 4; }
+
+                @Override
+                public void encode(Assembler.Output out) {
+                    long insn = ThumbEncoder.tableBranch(index, halfwords);
+                    out.putThumb32((int) (insn >>> 16), (int) insn & 0xFFFF);
+                }
+            };
+        }
+
+        @Override public int size() { return halfwords ? 2 * cases.size() : (cases.size() + 1) & ~1; }
+
+        @Override public boolean isData() { return true; }
+
+        @Override public java.util.List<Label> targets() { return cases; }
+
+        @Override
+        public boolean reachesAll(long at, java.util.Map<Label, Integer> labels) {
+            for (Label l : cases) {
+                long off = labels.get(l) - at;
+                if (off < 0 || off > (halfwords ? 0x1FFFE : 0x1FE)) return false;
+            }
+            return true;
+        }
+
+        @Override
+        public boolean grow() {
+            if (halfwords) return false;
+            halfwords = true;
+            return true;
+        }
+
+        @Override
+        public void encode(Assembler.Output out) {
+            int base = out.offset();
+            for (Label l : cases) {
+                int entry = (out.labelOffset(l) - base) / 2;
+                if (halfwords) out.put16(entry);
+                else out.put8(entry);
+            }
+            if (!halfwords && cases.size() % 2 != 0) out.put8(0);
+        }
+    }
 }

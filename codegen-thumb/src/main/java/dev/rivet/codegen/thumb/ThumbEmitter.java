@@ -40,6 +40,9 @@ final class ThumbEmitter {
     /** Worst-case bytes emitted so far, for pool placement. */
     private int estimate;
     private final List<Integer> pushed = new ArrayList<>();
+    /** Position of each emitted block in the layout, and of the one being emitted: jump tables reach forward only. */
+    private final java.util.Map<Integer, Integer> order = new java.util.HashMap<>();
+    private int current;
     private boolean lrSaved;
 
     ThumbEmitter(boolean thumb2) {
@@ -66,8 +69,11 @@ final class ThumbEmitter {
         forwarding = new Forwarding(f);
         List<MBlock> emitted = new ArrayList<>();
         for (MBlock b : f.blocks) if (!forwarding.dropped(b.id)) emitted.add(b);
+        order.clear();
+        for (int k = 0; k < emitted.size(); k++) order.put(emitted.get(k).id, k);
         for (int k = 0; k < emitted.size(); k++) {
             MBlock b = emitted.get(k);
+            current = k;
             asm.bind(labels.get(b.id));
             Integer next = k + 1 < emitted.size() ? emitted.get(k + 1).id : null;
             block(b, next);
@@ -210,6 +216,34 @@ final class ThumbEmitter {
         estimate += c instanceof ThumbChunks.Branch ? 6 : c.size();
     }
 
+    /**
+     * tbb/tbh with its table when every case comes later in the layout (the entries are
+     * unsigned); else compares, case by case, ending in a branch to the last (the bounds check
+     * before has excluded every other value).
+     */
+    private void table(ThumbInst.Table x) {
+        List<Label> cases = new ArrayList<>();
+        boolean forward = true;
+        for (int b : x.blocks()) {
+            int to = forwarding.resolve(b);
+            forward &= order.getOrDefault(to, -1) > current;
+            cases.add(labels.get(to));
+        }
+        if (forward) {
+            ThumbChunks.JumpTable table = new ThumbChunks.JumpTable(cases);
+            add(table.instruction(n(x.index())));
+            add(table);
+            estimate += 2 * cases.size() - table.size(); // its largest form
+            return;
+        }
+        for (int k = 0; k + 1 < cases.size(); k++) {
+            h(cmpImm(n(x.index()), k));
+            branch(Cond.EQ, x.blocks().get(k));
+        }
+        branch(null, x.blocks().getLast());
+        barrier();
+    }
+
     private void branch(Cond cond, int block) {
         add(new ThumbChunks.Branch(cond, labels.get(forwarding.resolve(block)), thumb2, lrSaved));
     }
@@ -252,7 +286,7 @@ final class ThumbEmitter {
                 h(cmpImm(n(x.reg()), x.value()));
                 branch(Cond.EQ, x.block());
             }
-            case ThumbInst.Table x -> throw new IllegalStateException("jump tables are not emitted yet");
+            case ThumbInst.Table x -> table(x);
             case ThumbInst.Call x -> {
                 if (x.symbol() == null) h(blx(n(x.target())));
                 else add(new Fixed(2, halvesOf(bl(-4)), R_ARM_THM_CALL, x.symbol(), -4, 1));

@@ -73,6 +73,11 @@ final class ThumbEncoder {
         return (long) first << 16 | second;
     }
 
+    /** TBB [PC, Rm] (byte table) or TBH [PC, Rm, LSL #1] (halfword table); the table follows it. */
+    static long tableBranch(int rm, boolean halfwords) {
+        return 0xE8DFL << 16 | 0xF000 | (halfwords ? 0x10 : 0) | rm;
+    }
+
     /** B.W (T4), same offset layout as BL. */
     static long bw(int offset) {
         return bl(offset) & ~(0x4000L); // bit 14 of the second halfword distinguishes BL (1) from B.W (0)

@@ -4,7 +4,7 @@ import static dev.rivet.codegen.thumb.ThumbDisassembler.*;
 
 import dev.rivet.codegen.asm.Disassembler.Insn;
 
-/** The 32-bit Thumb-2 encodings rivet emits: branches, MOVW/MOVT, divides, multiplies, bit counts, far literal loads. */
+/** The 32-bit Thumb-2 encodings rivet emits: branches, table branches, MOVW/MOVT, divides, multiplies, bit counts, far literal loads. */
 final class ThumbWideDisassembler {
     private ThumbWideDisassembler() {}
 
@@ -24,6 +24,8 @@ final class ThumbWideDisassembler {
             String op = (h2 & 0x10) == 0 ? ra == 15 ? "mul" : "mla" : "mls";
             return text(4, op, three(h1, h2) + (op.equals("mul") ? "" : ", " + r(ra)));
         }
+        if (h1 == 0xE8DF && (h2 & 0xFFE0) == 0xF000)
+            return text(4, (h2 & 0x10) == 0 ? "tbb" : "tbh", "[pc, " + r(h2) + ((h2 & 0x10) == 0 ? "]" : ", lsl #1]"));
         if ((h1 & 0xFF7F) == 0xF85F) {
             int off = h2 & 0xFFF;
             return text(4, "ldr.w", r(h2 >>> 12) + ", [pc, #" + ((h1 & 0x80) != 0 ? off : -off) + "]");

@@ -86,6 +86,8 @@ class ThumbEncoderTest {
         t32(bl(0x1000), String.format("bl 0x%x", at + 4 + 0x1000));
         t32(bl(-0x20), String.format("bl 0x%x", at + 4 - 0x20));
         t32(bl(0x7FFFFE), String.format("bl 0x%x", at + 4 + 0x7FFFFE));
+        t32(tableBranch(2, false), "tbb [pc, r2]");
+        t32(tableBranch(12, true), "tbh [pc, ip, lsl #1]");
         t32(bw(0x1234), String.format("b.w 0x%x", at + 4 + 0x1234));
         t32(bw(-0x100000), String.format("b.w 0x%x", (at + 4 - 0x100000) & 0xFFFFFFFFL));
         t32(bcondW(1, 0x400), String.format("bne.w 0x%x", at + 4 + 0x400));
