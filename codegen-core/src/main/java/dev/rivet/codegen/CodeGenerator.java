@@ -82,7 +82,7 @@ public final class CodeGenerator {
      * the code when the linker deletes bytes before it, where a section offset would not.
      */
     private static Reloc labelSymbol(ObjectFile obj, Section s, String function, Reloc rel) {
-        String name = ".L" + function + "$" + rel.addend();
+        String name = Symbol.localLabel(function, rel.addend());
         if (obj.symbol(name) == null) obj.define(new Symbol(name, s, rel.addend(), 0, false, false, false));
         return new Reloc(rel.offset(), rel.type(), name, 0);
     }

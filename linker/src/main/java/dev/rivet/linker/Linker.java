@@ -102,7 +102,7 @@ public final class Linker {
         RiscvRelaxation relaxation = new RiscvRelaxation(inputs, this::address, symbols, entry == null ? null : entry.section());
         for (int round = 0; ; round++) {
             layout.settle();
-            if (!options.relax() || round == RiscvRelaxation.maxRounds() || !relaxation.round()) break;
+            if (!options.relax() || round == RiscvRelaxation.MAX_ROUNDS || !relaxation.round()) break;
         }
         relaxation.align();
     }
@@ -144,7 +144,7 @@ public final class Linker {
     private static String referrer(InputSection s, long offset) {
         Symbol best = null;
         for (Symbol sym : s.object.symbols()) {
-            if (sym.section() != s.section || sym.name().contains("@") || sym.name().startsWith(".L") || s.offset(sym.value()) > offset) continue;
+            if (sym.section() != s.section || sym.name().contains("@") || Symbol.isLocalLabel(sym.name()) || s.offset(sym.value()) > offset) continue;
             if (sym.size() > 0 && offset >= s.offset(sym.value()) + s.sizeOf(sym.value(), sym.size())) continue;
             if (best == null || sym.value() > best.value() || sym.value() == best.value() && sym.function() && !best.function()) best = sym;
         }
@@ -231,7 +231,7 @@ public final class Linker {
         List<LinkedImage.LinkedSymbol> out = new ArrayList<>();
         for (ObjectFile o : objects)
             for (Symbol s : o.symbols()) {
-                if (!s.defined() || s.name().startsWith(".L")) continue; // assemblers' local labels, as GNU ld drops them
+                if (!s.defined() || Symbol.isLocalLabel(s.name())) continue; // assemblers' local labels, as GNU ld drops them
                 InputSection in = bySection.get(s.section());
                 if (!in.live || in.address < 0) continue;
                 if (s.global() && symbols.global(s.name()).section() != in) continue; // a weak definition that lost

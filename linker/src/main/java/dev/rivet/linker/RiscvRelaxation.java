@@ -30,7 +30,7 @@ import java.util.List;
  * section holding the entry point, which runs before gp is set.
  */
 final class RiscvRelaxation {
-    private static final int MAX_ROUNDS = 32;
+    static final int MAX_ROUNDS = 32;
     /** Slack for gp-relative distances: data can move a little either way as code shrinks. */
     private static final long GP_SLACK = 256;
     private static final int GP = 3;
@@ -53,8 +53,6 @@ final class RiscvRelaxation {
         this.symbols = symbols;
         this.entry = entry;
     }
-
-    static int maxRounds() { return MAX_ROUNDS; }
 
     /** One pass over every code section in the current layout; true if any code got shorter. */
     boolean round() {

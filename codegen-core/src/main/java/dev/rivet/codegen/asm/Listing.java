@@ -78,7 +78,7 @@ public final class Listing {
 
     /** A local label the code generator names for relocations within the function (RISC-V relaxation). */
     private static boolean isLabel(String symbol) {
-        return symbol != null && symbol.startsWith(".L");
+        return Symbol.isLocalLabel(symbol);
     }
 
     /** A relocated branch names its symbol (the offset in the bytes is a placeholder); a local one its place in the function. */

@@ -183,8 +183,8 @@ final class RvEmitter {
             case RvInst.Ret x -> epilogue();
             case RvInst.TailCall x -> tailCall(x.symbol());
             case RvInst.Trap x -> {
-                if (x.elided()) { } // after a call that never returns
-                else if (compressed) h(cUnimp());
+                if (x.elided()) return; // after a call that never returns: nothing follows in this switch
+                if (compressed) h(cUnimp());
                 else w(unimp());
             }
             case RvInst.Semihost x -> semihost();
