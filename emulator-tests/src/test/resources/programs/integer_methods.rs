@@ -31,4 +31,15 @@ fn main() {
     println!("{} {}", u8::MAX, i64::MIN);
     println!("{}", 15u32.clamp(1, 10));
     println!("{}", 10i32.wrapping_div(3));
+    logs_and_ceilings();
+}
+
+/// ilog10, ilog2 and div_ceil (which panic on 0 and divide by zero, like rustc's).
+fn logs_and_ceilings() {
+    for v in [1u64, 9, 10, 99, 100, 12345678901234, u64::MAX] { print!("{} {} | ", v.ilog10(), v.ilog2()); }
+    println!();
+    for v in [1i16, 9, 10, 999, i16::MAX] { print!("{} {} | ", v.ilog10(), v.ilog2()); }
+    println!();
+    for v in [1u8, 200, 255] { print!("{} {} {} | ", v.ilog10(), v.ilog2(), v.div_ceil(core::hint::black_box(7))); }
+    println!("{} {}", 0u32.div_ceil(3), u64::MAX.div_ceil(core::hint::black_box(2)));
 }

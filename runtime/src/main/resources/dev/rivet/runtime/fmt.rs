@@ -257,18 +257,23 @@ fn escape(c: u32, quote: u32, out: &mut [u8; 16], at: usize) -> usize {
         out[i + 1] = simple;
         return i + 2;
     }
-    if c < 0x20 || c == 0x7f {
+    if c < 0x20 || c == 0x7f || (c >= 0x80 && unicode_escaped(c)) {
         out[i] = b'\\';
         out[i + 1] = b'u';
         out[i + 2] = b'{';
         i += 3;
-        if c >= 0x10 {
-            out[i] = hex_digit(c >> 4);
-            i += 1;
+        let mut shift = 20;
+        while shift > 0 && (c >> shift) == 0 {
+            shift -= 4;
         }
-        out[i] = hex_digit(c & 0xf);
-        out[i + 1] = b'}';
-        return i + 2;
+        loop {
+            out[i] = hex_digit((c >> shift) & 0xf);
+            i += 1;
+            if shift == 0 { break; }
+            shift -= 4;
+        }
+        out[i] = b'}';
+        return i + 1;
     }
     let mut buf = [0u8; 4];
     let len = encode_utf8(c, &mut buf);
@@ -278,6 +283,27 @@ fn escape(c: u32, quote: u32, out: &mut [u8; 16], at: usize) -> usize {
         k += 1;
     }
     i + len
+}
+
+/// Whether Debug writes `c` (U+0080 or above) as `\u{..}`: in Latin-1, the C1 controls, the
+/// no-break space and the soft hyphen; above it, the characters the compiler found escaped among
+/// the program's literals (`rivet::debug_escapes()`, a zero-terminated ascending list).
+fn unicode_escaped(c: u32) -> bool {
+    if c < 0x100 {
+        return c <= 0xa0 || c == 0xad;
+    }
+    let table = rivet::debug_escapes();
+    let mut i = 0;
+    loop {
+        let e = unsafe { *table.add(i) };
+        if e == 0 || e > c {
+            return false;
+        }
+        if e == c {
+            return true;
+        }
+        i += 1;
+    }
 }
 
 fn hex_digit(d: u32) -> u8 {
@@ -299,25 +325,13 @@ fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
+/// Debug for str and char ignores width, fill and alignment: core's impls write the quoted,
+/// escaped text directly, without `Formatter::pad`.
 #[no_mangle]
-pub fn __rivet_fmt_str_debug(fd: u32, s: &str, spec: u32, width: u32) {
+pub fn __rivet_fmt_str_debug(fd: u32, s: &str) {
     let bytes = s.as_bytes();
-    let mut chars = 2;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (c, len) = decode(bytes, i);
-        let mut tmp = [0u8; 16];
-        let n = escape(c, b'"' as u32, &mut tmp, 0);
-        chars += char_count(&tmp[..n]);
-        i += len;
-    }
-    let (before, after) = padding(spec, width, chars, LEFT);
-    let fill = spec & 0x1f_ffff;
-    if before > 0 {
-        write_fill(fd, fill, before);
-    }
     write_bytes(fd, b"\"");
-    i = 0;
+    let mut i = 0;
     while i < bytes.len() {
         let (c, len) = decode(bytes, i);
         let mut tmp = [0u8; 16];
@@ -326,17 +340,13 @@ pub fn __rivet_fmt_str_debug(fd: u32, s: &str, spec: u32, width: u32) {
         i += len;
     }
     write_bytes(fd, b"\"");
-    if after > 0 {
-        write_fill(fd, fill, after);
-    }
 }
 
 #[no_mangle]
-pub fn __rivet_fmt_char_debug(fd: u32, c: u32, spec: u32, width: u32) {
+pub fn __rivet_fmt_char_debug(fd: u32, c: u32) {
     let mut tmp = [0u8; 16];
     tmp[0] = b'\'';
     let n = escape(c, b'\'' as u32, &mut tmp, 1);
     tmp[n] = b'\'';
-    let chars = char_count(&tmp[..n + 1]);
-    pad(fd, &tmp[..n + 1], chars, spec, width, LEFT);
+    write_bytes(fd, &tmp[..n + 1]);
 }

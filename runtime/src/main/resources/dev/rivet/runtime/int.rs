@@ -85,6 +85,30 @@ pub fn __rivet_pow64(base: u64, exp: u32) -> u64 {
     result
 }
 
+/// `x.ilog10()` for x > 0 (the caller checks).
+#[no_mangle]
+pub fn __rivet_ilog10_32(x: u32) -> u32 {
+    let mut n = 0;
+    let mut v = x;
+    while v >= 10 {
+        v /= 10;
+        n += 1;
+    }
+    n
+}
+
+/// `x.ilog10()` for x > 0 (the caller checks): how many times 10 divides in.
+#[no_mangle]
+pub fn __rivet_ilog10_64(x: u64) -> u32 {
+    let mut n = 0;
+    let mut v = x;
+    while v >= 10 {
+        v /= 10;
+        n += 1;
+    }
+    n
+}
+
 #[no_mangle]
 pub fn __rivet_bswap32(x: u32) -> u32 {
     (x << 24) | ((x & 0xff00) << 8) | ((x >> 8) & 0xff00) | (x >> 24)

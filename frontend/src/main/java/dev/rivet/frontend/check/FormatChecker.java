@@ -99,10 +99,12 @@ final class FormatChecker {
             ok &= traitOk(ph.spec().type(), types.get(arg), args.get(arg).span());
             parts.add(new FormatPlan.Part.Slot(arg, ph.spec(), width, precision));
         }
-        if (maxPositional >= positional.size()) {
+        // Explicitly named arguments also count as positional ones, after the unnamed ones (as in rustc).
+        int explicit = positional.size() + named.size();
+        if (maxPositional >= explicit) {
             int n = maxPositional + 1;
             tc.error(lit.span(), n + " positional argument" + (n == 1 ? "" : "s") + " in format string, but there "
-                    + (positional.size() == 1 ? "is 1 argument" : "are " + positional.size() + " arguments"));
+                    + (explicit == 1 ? "is 1 argument" : "are " + explicit + " arguments"));
             return null;
         }
         for (int i = 0; i < args.size(); i++) {

@@ -45,6 +45,8 @@ abstract class MethodChecker extends PathChecker {
             t = ref.inner();
         }
         m.args().forEach(a -> check(a, null));
+        if (MethodTable.isLaterTier(recv, m.method()))
+            return unsupported(m.nameSpan(), "the `" + m.method() + "` method of `" + Ty.show(recv) + "` (tier 2: traits, iterators, Option)");
         return error(m.nameSpan(), "no method named `" + m.method() + "` found for `" + Ty.show(recv) + "` in the current scope");
     }
 

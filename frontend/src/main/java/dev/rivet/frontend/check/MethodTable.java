@@ -26,7 +26,37 @@ public final class MethodTable {
             "is_ascii_alphanumeric", "is_ascii_uppercase", "is_ascii_lowercase", "is_ascii_whitespace",
             "is_ascii_hexdigit", "is_ascii_punctuation", "is_ascii_graphic", "is_ascii_control");
 
+    /** Methods of core that rivet does not compile yet, so that calling one reads "unsupported", not "not found". */
+    private static final Set<String> SLICE_LATER = Set.of("iter", "iter_mut", "into_iter", "get", "get_mut", "first", "last",
+            "first_mut", "last_mut", "split_first", "split_last", "contains", "swap", "fill", "copy_from_slice",
+            "clone_from_slice", "split_at", "split_at_mut", "chunks", "chunks_exact", "windows", "sort", "sort_unstable",
+            "sort_by", "sort_by_key", "binary_search", "reverse", "starts_with", "ends_with", "map", "clone", "eq", "cmp");
+    private static final Set<String> STR_LATER = Set.of("chars", "bytes", "char_indices", "split", "split_whitespace", "lines",
+            "trim", "trim_start", "trim_end", "parse", "starts_with", "ends_with", "contains", "find", "rfind", "get", "split_at",
+            "strip_prefix", "strip_suffix", "to_uppercase", "to_lowercase", "eq_ignore_ascii_case", "repeat", "eq", "cmp");
+    private static final Set<String> SCALAR_LATER = Set.of("checked_add", "checked_sub", "checked_mul", "checked_div",
+            "checked_rem", "checked_neg", "checked_shl", "checked_shr", "checked_pow", "checked_abs", "checked_ilog2",
+            "checked_ilog10", "checked_next_power_of_two", "overflowing_add", "overflowing_sub", "overflowing_mul",
+            "overflowing_neg", "overflowing_shl", "overflowing_shr", "overflowing_pow", "to_digit", "from_digit", "to_string",
+            "is_alphabetic", "is_numeric", "is_alphanumeric", "is_whitespace", "is_uppercase", "is_lowercase", "is_control",
+            "to_uppercase", "to_lowercase", "encode_utf8", "cmp", "partial_cmp", "eq", "ne", "clone", "into", "try_into");
+
     private MethodTable() {}
+
+    /** Whether {@code name} is a method core has on {@code receiver} (after dereferencing) that rivet leaves to a later tier. */
+    public static boolean isLaterTier(Ty receiver, String name) {
+        Ty t = Infer.shallow(receiver);
+        while (t instanceof Ty.Ref r) t = Infer.shallow(r.inner());
+        return switch (t) {
+            case Ty.Array a -> SLICE_LATER.contains(name);
+            case Ty.Slice sl -> SLICE_LATER.contains(name);
+            case Ty.Str st -> STR_LATER.contains(name);
+            case Ty.Int i -> SCALAR_LATER.contains(name);
+            case Ty.Char c -> SCALAR_LATER.contains(name);
+            case Ty.Bool b -> SCALAR_LATER.contains(name);
+            default -> false;
+        };
+    }
 
     public static boolean exists(Ty receiver, String name) {
         return lookup(receiver, name) != null;
@@ -56,6 +86,7 @@ public final class MethodTable {
             case "clamp": return new Method(v, List.of(t, t), t);
             case "to_le_bytes", "to_be_bytes", "to_ne_bytes": return new Method(v, List.of(), new Ty.Array(Ty.U8, k.bytes()));
             case "abs_diff": return new Method(v, List.of(t), new Ty.Int(unsigned(k)));
+            case "ilog2", "ilog10": return new Method(v, List.of(), Ty.U32);
             default: break;
         }
         if (k.signed) {
@@ -69,6 +100,7 @@ public final class MethodTable {
         switch (name) {
             case "is_power_of_two": return new Method(v, List.of(), Ty.BOOL);
             case "next_power_of_two": return new Method(v, List.of(), t);
+            case "div_ceil": return new Method(v, List.of(t), t);
             default: break;
         }
         if (k == IntKind.U8) {

@@ -161,9 +161,13 @@ abstract class PatternChecker extends CheckerBase {
         } else if (rest < 0 && t instanceof Ty.Var) {
             elems = new ArrayList<>();
             for (int i = 0; i < tu.elements().size(); i++) elems.add(infer.fresh());
-            expect(tu.span(), new Ty.Tuple(elems), expected);
+            if (!expect(tu.span(), new Ty.Tuple(elems), expected)) {
+                bindAsErrors(tu.elements(), mode, into);
+                return;
+            }
         } else {
             if (!isError(t)) error(tu.span(), "mismatched types: expected `" + Ty.show(expected) + "`, found tuple");
+            bindAsErrors(tu.elements(), mode, into);
             return;
         }
         positional(tu.elements(), elems, rest, tu.span(), mode, into);
@@ -175,6 +179,7 @@ abstract class PatternChecker extends CheckerBase {
         if (rest < 0 ? fixed != types.size() : fixed > types.size()) {
             error(span, "this pattern has " + fixed + " field" + (fixed == 1 ? "" : "s") + ", but the corresponding type has "
                     + types.size() + " field" + (types.size() == 1 ? "" : "s"));
+            bindAsErrors(pats, mode, into);
             return;
         }
         for (int i = 0; i < pats.size(); i++) {
@@ -193,6 +198,7 @@ abstract class PatternChecker extends CheckerBase {
         Def d = patternPath(ts.path(), Resolver.Namespace.VALUE);
         if (!(d instanceof Def.Ctor c) || c.variant().kind != Item.StructKind.TUPLE) {
             if (d != null) error(ts.span(), "expected tuple struct or tuple variant, found `" + ts.path() + "`");
+            bindAsErrors(ts.elements(), mode, into);
             return;
         }
         expect(ts.span(), new Ty.Adt(c.adt()), expected);
@@ -208,9 +214,13 @@ abstract class PatternChecker extends CheckerBase {
         switch (d) {
             case Def.Adt a when a.adt().kind != AdtInfo.Kind.ENUM -> { adt = a.adt(); v = adt.struct(); }
             case Def.Variant var -> { adt = var.adt(); v = var.variant(); }
-            case null -> { return; }
+            case null -> {
+                bindAsErrors(st.fields().stream().map(Pat.FieldPat::pattern).toList(), mode, into);
+                return;
+            }
             default -> {
                 error(st.span(), "expected struct or struct variant, found `" + st.path() + "`");
+                bindAsErrors(st.fields().stream().map(Pat.FieldPat::pattern).toList(), mode, into);
                 return;
             }
         }
@@ -219,7 +229,8 @@ abstract class PatternChecker extends CheckerBase {
         for (Pat.FieldPat f : st.fields()) {
             int i = v.fieldIndex(f.name());
             if (i < 0) {
-                error(f.span(), "variant `" + v.name + "` does not have a field named `" + f.name() + "`");
+                error(f.span(), (adt.kind == AdtInfo.Kind.ENUM ? "variant `" : "struct `") + v.name + "` does not have a field named `" + f.name() + "`");
+                bindAsErrors(List.of(f.pattern()), mode, into);
                 continue;
             }
             pattern(f.pattern(), v.fields.get(i).type(), mode, into);
@@ -307,6 +318,7 @@ abstract class PatternChecker extends CheckerBase {
         if (!(t instanceof Ty.Array a)) {
             if (t instanceof Ty.Slice) unsupported(sl.span(), "slice patterns of any length (tier 3)");
             else if (!isError(t)) error(sl.span(), "expected an array, found `" + Ty.show(expected) + "`");
+            bindAsErrors(sl.elements(), mode, into);
             return;
         }
         int rest = restIndex(sl.elements());
@@ -323,8 +335,17 @@ abstract class PatternChecker extends CheckerBase {
             }
         if (rest < 0 ? fixed.size() != a.length() : fixed.size() > a.length()) {
             error(sl.span(), "pattern requires " + (rest < 0 ? "" : "at least ") + fixed.size() + " elements but array has " + a.length());
+            bindAsErrors(fixed, mode, into);
             return;
         }
         for (Pat e : fixed) pattern(e, a.element(), mode, into);
+    }
+
+    /**
+     * After an error in an enclosing pattern: binds the names inside {@code pats} with the error
+     * type, so that their uses do not each report "cannot find value" as well.
+     */
+    private void bindAsErrors(List<Pat> pats, Mode mode, Map<String, Local> into) {
+        for (Pat p : pats) if (!(p instanceof Pat.Rest)) pattern(p, Ty.ERROR, mode, into);
     }
 }

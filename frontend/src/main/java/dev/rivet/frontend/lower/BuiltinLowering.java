@@ -93,6 +93,12 @@ final class BuiltinLowering {
                 yield scalar(b.select(gt, b.binary(Op.SUB, x, a), b.binary(Op.SUB, a, x)));
             }
             case "saturating_add", "saturating_sub", "saturating_mul" -> scalar(saturating(name, x, a, k));
+            case "ilog2", "ilog10" -> scalar(integerLog(name.equals("ilog10"), x, k, m));
+            case "div_ceil" -> {
+                Value q = divide("wrapping_div", x, a, k, m);
+                Value exact = b.icmp(Cond.EQ, b.binary(Op.UREM, x, a), c(it, 0));
+                yield scalar(b.binary(Op.ADD, q, b.select(exact, c(it, 0), c(it, 1))));
+            }
             case "to_le_bytes", "to_ne_bytes", "to_be_bytes" -> {
                 Value v = name.equals("to_be_bytes") ? swapBytes(x, k) : x;
                 Value tmp = b.slot(k.bytes(), k.bytes()); // aligned: the word is stored whole
@@ -123,7 +129,16 @@ final class BuiltinLowering {
         return b.select(negative, b.binary(Op.SUB, q, adjust), q);
     }
 
-    private Value rotate(Value x, Value n, boolean left) {
+/** {@code ilog2}/{@code ilog10}, which panic (at the method name, as rustc's track_caller) unless x > 0. */
+    private Value integerLog(boolean base10, Value x, IntKind k, Expr.MethodCall m) {
+        Value zero = c(x.type(), 0);
+        l.check(b.icmp(k.signed ? Cond.SLE : Cond.EQ, x, zero),
+                () -> l.panicMessage("argument of integer logarithm must be positive", m.nameSpan()));
+        if (base10) return k.bits == 64 ? helper("__rivet_ilog10_64", Type.I32, x) : helper("__rivet_ilog10_32", Type.I32, zext32(x));
+        return b.binary(Op.SUB, c(Type.I32, k.bits - 1), leadingZeros(x, k));
+    }
+
+        private Value rotate(Value x, Value n, boolean left) {
         Type it = x.type();
         Value amount = l.shiftAmount(n, it);
         Value back = b.binary(Op.AND, b.binary(Op.SUB, c(it, it.bits()), amount), c(it, it.bits() - 1));

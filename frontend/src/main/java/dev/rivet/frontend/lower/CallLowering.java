@@ -181,6 +181,7 @@ abstract class CallLowering extends OpsLowering {
             case "hint::spin_loop" -> Operand.ZST;
             case "cmp::min", "cmp::max" -> new Operand.Scalar(builtins.minMax(name.endsWith("max"), args.get(0).scalar(),
                     args.get(1).scalar(), result));
+            case "rivet::debug_escapes" -> new Operand.Scalar(b.symaddr(lowering.debugEscapes()));
             case "rivet::semihost" -> new Operand.Scalar(b.emit(new Inst(Op.SEMIHOST, Type.I32, args.get(0).scalar(), args.get(1).scalar())));
             case "int::from_le_bytes", "int::from_ne_bytes", "int::from_be_bytes" ->
                     builtins.fromBytes(args.get(0), (Ty.Int) strip(i.self()), name.endsWith("be_bytes"));

@@ -142,10 +142,12 @@ final class FormatLowering {
                 call("__rivet_fmt_str", List.of(fdv, b().select(c, yes.first(), no.first()), b().select(c, yes.second(), no.second()),
                         specWord, width, precision(spec, precisionArg)));
             }
-            case Ty.Char c -> call(debug ? "__rivet_fmt_char_debug" : "__rivet_fmt_char", List.of(fdv, v.scalar(), specWord, width));
+            // Debug of str and char ignores width, fill and alignment, as core's impls write directly.
+            case Ty.Char c -> call(debug ? "__rivet_fmt_char_debug" : "__rivet_fmt_char",
+                    debug ? List.of(fdv, v.scalar()) : List.of(fdv, v.scalar(), specWord, width));
             case Ty.Ref r -> {
                 Operand.Pair p = (Operand.Pair) v;
-                if (debug) call("__rivet_fmt_str_debug", List.of(fdv, p.first(), p.second(), specWord, width));
+                if (debug) call("__rivet_fmt_str_debug", List.of(fdv, p.first(), p.second()));
                 else call("__rivet_fmt_str", List.of(fdv, p.first(), p.second(), specWord, width, precision(spec, precisionArg)));
             }
             default -> throw new IllegalStateException("format " + Ty.show(t));

@@ -31,6 +31,7 @@ public final class Lowering {
     final DataPool pool = new DataPool(module);
     final ConstData constData;
     private final Map<FnInfo, Function> functions = new IdentityHashMap<>();
+    private Global debugEscapes;
     private final Map<String, String> locations = new HashMap<>();
 
     private Lowering(Sema sema) {
@@ -49,7 +50,29 @@ public final class Lowering {
         for (Crate c : sema.crates)
             for (FnInfo f : c.functions)
                 if (!f.skipped && f.ast.body() != null) new FnLowering(l, f).lower();
+        l.fillDebugEscapes();
         return l.module;
+    }
+
+    /** The global behind {@code rivet::debug_escapes()}, made on first use and filled once lowering ends. */
+    String debugEscapes() {
+        if (debugEscapes == null) {
+            debugEscapes = new Global("rivet.debug_escapes", 4, false);
+            module.add(debugEscapes);
+        }
+        return debugEscapes.name;
+    }
+
+    /** The zero-terminated list of escaped characters in the program's literals (see {@link DebugEscapes}). */
+    private void fillDebugEscapes() {
+        if (debugEscapes == null) return;
+        java.util.Set<dev.rivet.frontend.SourceFile> files = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Crate c : sema.crates) {
+            files.add(c.root.file);
+            for (dev.rivet.frontend.resolve.ModuleScope m : c.modules) if (m.file != null) files.add(m.file);
+        }
+        for (int cp : DebugEscapes.inLiterals(files)) debugEscapes.items.add(new Global.Item.Int(dev.rivet.ir.Type.I32, cp));
+        debugEscapes.items.add(new Global.Item.Int(dev.rivet.ir.Type.I32, 0));
     }
 
     /** The IR function for a Rust function, declared on first use. */

@@ -81,6 +81,7 @@ public final class Builtins {
         ModuleScope rivet = module("rivet", null, crate);
         crate.root = rivet;
         rivet.values.put("semihost", new Def.Intrinsic("rivet::semihost"));
+        rivet.values.put("debug_escapes", new Def.Intrinsic("rivet::debug_escapes"));
         return rivet;
     }
 
