@@ -117,11 +117,9 @@ abstract class PatternChecker extends CheckerBase {
     protected ConstValue literalValue(Literal l, boolean negative, Ty expected, Span span) {
         return switch (l) {
             case Literal.Int i -> {
-                Ty t = i.suffix().isEmpty() ? expected : new Ty.Int(IntKind.byName(i.suffix()));
-                if (!isInt(t)) {
-                    expect(span, t, expected);
-                    yield null;
-                }
+                // An unsuffixed literal takes the matched type, which must then be an integer.
+                Ty t = !i.suffix().isEmpty() ? new Ty.Int(IntKind.byName(i.suffix())) : isInt(expected) ? expected : infer.freshInt();
+                if (!expect(span, expected, t) || !isInt(t)) yield null;
                 Ty st = shallow(t);
                 BigInteger v = negative ? i.value().negate() : i.value();
                 if (st instanceof Ty.Int ik && !ik.kind().fits(v))

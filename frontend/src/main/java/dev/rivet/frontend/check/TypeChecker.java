@@ -7,6 +7,7 @@ import dev.rivet.frontend.ast.Item;
 import dev.rivet.frontend.ast.Literal;
 import dev.rivet.frontend.ast.Stmt;
 import dev.rivet.frontend.resolve.ModuleScope;
+import dev.rivet.frontend.types.AdtInfo;
 import dev.rivet.frontend.types.FnInfo;
 import dev.rivet.frontend.types.Infer;
 import dev.rivet.frontend.types.IntKind;
@@ -234,6 +235,11 @@ final class TypeChecker extends MethodChecker {
 
     /** Types rivet can compare: integers, bool, char, raw pointers, str, and references/arrays/tuples of those (==). */
     private boolean comparable(Ty t, boolean equality) {
+        return comparable(t, equality, new java.util.HashSet<>());
+    }
+
+    /** {@code seen}: the ADTs on the way here, so that a type reached through itself counts as comparable. */
+    private boolean comparable(Ty t, boolean equality, java.util.Set<AdtInfo> seen) {
         Ty s = shallow(t);
         return switch (s) {
             case Ty.Int i -> true;
@@ -243,13 +249,24 @@ final class TypeChecker extends MethodChecker {
             case Ty.Ptr p -> true;
             case Ty.Error e -> true;
             case Ty.Str str -> equality;
-            case Ty.Ref r -> comparable(r.inner(), equality);
-            case Ty.Array a -> equality && comparable(a.element(), true) && !(shallow(a.element()) instanceof Ty.Ref);
-            case Ty.Slice sl -> equality && comparable(sl.element(), true) && !(shallow(sl.element()) instanceof Ty.Ref);
-            case Ty.Tuple tu -> equality && tu.elements().stream().allMatch(e -> comparable(e, true));
-            case Ty.Adt a -> false; // PartialEq comes from derive or impls (tier 2)
+            case Ty.Ref r -> comparable(r.inner(), equality, seen);
+            case Ty.Array a -> equality && comparable(a.element(), true, seen) && !(shallow(a.element()) instanceof Ty.Ref);
+            case Ty.Slice sl -> equality && comparable(sl.element(), true, seen) && !(shallow(sl.element()) instanceof Ty.Ref);
+            case Ty.Tuple tu -> equality && tu.elements().stream().allMatch(e -> comparable(e, true, seen));
+            // == on a struct or enum that derives PartialEq: field by field, as the derived impl does.
+            case Ty.Adt a -> equality && derivesPartialEq(a.def()) && (!seen.add(a.def())
+                    || a.def().variants.stream().allMatch(v -> v.fields.stream().allMatch(f -> comparable(f.type(), true, seen))));
             default -> false;
         };
+    }
+
+    private static boolean derivesPartialEq(AdtInfo adt) {
+        List<dev.rivet.frontend.ast.Attribute> attrs = switch (adt.ast) {
+            case dev.rivet.frontend.ast.Item.Struct st -> st.attrs();
+            case dev.rivet.frontend.ast.Item.Enum en -> en.attrs();
+            default -> List.of();
+        };
+        return attrs.stream().anyMatch(at -> at.name().equals("derive") && at.words().contains("PartialEq"));
     }
 
     private Ty assign(Expr.Assign a) {

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Operators with Rust's release-mode semantics: wrapping arithmetic, shift amounts masked to
  * the width, division and remainder checked for zero and for {@code MIN / -1} (both panic),
- * comparisons signed or unsigned by type, and equality on strings, arrays and tuples.
+ * comparisons signed or unsigned by type, and equality on strings, arrays, tuples and ADTs that derive PartialEq.
  */
 abstract class OpsLowering extends PlaceLowering {
     OpsLowering(Lowering lowering, dev.rivet.frontend.types.FnInfo fnInfo) {
@@ -88,8 +88,8 @@ abstract class OpsLowering extends PlaceLowering {
             }
             return compare(op, load(l.scalar(), inner), load(r.scalar(), inner), inner);
         }
-        if (s instanceof Ty.Array || s instanceof Ty.Tuple) {
-            Value eq = aggregateEquals(l, r, s);
+        if (s instanceof Ty.Array || s instanceof Ty.Tuple || s instanceof Ty.Adt) {
+            Value eq = new AggregateEquality(this).equals(l, r, s);
             return op == Expr.BinOp.EQ ? eq : b.binary(Op.XOR, eq, b.bool(true));
         }
         return b.icmp(condition(op, signed(s)), l.scalar(), r.scalar());
@@ -102,31 +102,7 @@ abstract class OpsLowering extends PlaceLowering {
             Value v = b.call("__rivet_str_eq", Type.I8, List.of(a.first(), a.second(), c.first(), c.second()));
             return b.convert(Op.TRUNC, Type.I1, v);
         }
-        long elem = size(((Ty.Slice) inner).element());
-        Value sameLength = b.icmp(Cond.EQ, a.second(), c.second());
-        Value bytes = b.binary(Op.MUL, a.second(), b.iconst(Type.I32, elem));
-        Value contents = memEquals(a.first(), c.first(), bytes);
-        return b.binary(Op.AND, sameLength, contents);
-    }
-
-    private Value memEquals(Value x, Value y, Value bytes) {
-        lowering.runtime("__rivet_mem_eq", List.of(Type.PTR, Type.PTR, Type.I32), Type.I8, false);
-        return b.convert(Op.TRUNC, Type.I1, b.call("__rivet_mem_eq", Type.I8, List.of(x, y, bytes)));
-    }
-
-    /** Field-by-field equality of arrays (of integers, bool, char: compared as bytes) and tuples. */
-    private Value aggregateEquals(Operand l, Operand r, Ty t) {
-        Value la = materialize(l, t), ra = materialize(r, t);
-        if (t instanceof Ty.Array a) return memEquals(la, ra, b.iconst(Type.I32, size(a)));
-        Ty.Tuple tu = (Ty.Tuple) t;
-        Value all = b.bool(true);
-        for (int i = 0; i < tu.elements().size(); i++) {
-            Ty e = strip(tu.elements().get(i));
-            long off = fieldOffset(t, i);
-            Value eq = compare(Expr.BinOp.EQ, load(b.offset(la, off), e), load(b.offset(ra, off), e), e);
-            all = b.binary(Op.AND, all, eq);
-        }
-        return all;
+        return new AggregateEquality(this).slices(a, c, ((Ty.Slice) inner).element());
     }
 
     // ---- casts ----

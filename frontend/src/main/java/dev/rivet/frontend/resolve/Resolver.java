@@ -235,6 +235,10 @@ public final class Resolver {
     /** A name inside a module or enum. */
     public Def member(Def container, String name, Namespace ns) {
         return switch (container) {
+            case Def.Mod m when name.equals("super") -> { // super::super::x
+                ModuleScope parent = m.module().parent;
+                yield ns == Namespace.TYPE && parent != null ? new Def.Mod(enclosingModule(parent)) : null;
+            }
             case Def.Mod m -> {
                 Def d = (ns == Namespace.TYPE ? m.module().types : m.module().values).get(name);
                 if (d == null) d = globMember(container, name, ns, Collections.newSetFromMap(new IdentityHashMap<>()));
