@@ -28,6 +28,8 @@ public final class EmulatorRunner {
     static int run(Firmware.Built fw, Options o, OutputStream stdout, OutputStream stderr, PrintWriter err) {
         try (Machine m = new Machine(fw.board(), stdout, stderr)) {
             m.unwindWith(unwindRows(fw));
+            long panic = panicEntry(fw);
+            if (panic >= 0) m.panicEntry(panic);
             if (o.traceMmio()) m.traceMmio((write, address, size, value) -> {
                 err.printf("mmio %s 0x%08x (%d bytes) %s 0x%0" + (2 * size) + "x%n", write ? "write" : "read ", address, size,
                         write ? "<-" : "->", value);
@@ -40,6 +42,12 @@ public final class EmulatorRunner {
                 err.print(f.fault().describe(pc -> symbolize(fw, pc)));
                 err.flush();
             }
+            if (r instanceof RunResult.Parked p) {
+                String at = symbolize(fw, p.address());
+                err.printf("note: the program parked in an endless loop at %s; the run ends here (exit status %d)%n",
+                        at.isEmpty() ? String.format("0x%08x", p.address()) : at, r.exitStatus());
+                err.flush();
+            }
             if (o.stats()) {
                 err.printf("executed %d instructions%n", r.instructions());
                 if (probe != null) err.printf("peak stack depth %d bytes (of %d available)%n", probe.peak(m), probe.size());
@@ -47,6 +55,12 @@ public final class EmulatorRunner {
             }
             return r.exitStatus();
         }
+    }
+
+    /** The address of the runtime's panic entry, {@code __rivet_panic_begin}, or -1 (see {@link Machine#panicEntry}). */
+    static long panicEntry(Firmware.Built fw) {
+        LinkedImage.LinkedSymbol s = fw.image().symbol("__rivet_panic_begin");
+        return s == null ? -1 : s.value() & ~1L; // cores run at link addresses (the reset vector holds them)
     }
 
     /** Stack painting: the stack area is filled with a pattern before the run; the lowest changed byte marks the peak. */

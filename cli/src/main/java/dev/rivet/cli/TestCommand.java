@@ -109,6 +109,6 @@ final class TestCommand implements Callable<Integer> {
         LinkedImage.LinkedSymbol index = fw.image().symbol(TestHarness.INDEX);
         if (index == null) throw new IllegalStateException("the test image has no " + TestHarness.INDEX);
         long entry = fw.board().boot().image() == Boot.ImageRule.ESP32_IMAGE ? fw.image().entry() : -1;
-        return new TestRunner.Image(fw.board(), segments, index.value(), entry);
+        return new TestRunner.Image(fw.board(), segments, index.value(), entry, EmulatorRunner.panicEntry(fw));
     }
 }

@@ -44,6 +44,14 @@ public final class Machine implements AutoCloseable {
     private MemoryAccess faultAccess;
     private long faultAddress;
     private Unwinder.Table unwindRows = pc -> null;
+    // Parking: the same instruction executed over and over (`loop {}` is a branch to itself),
+    // which nothing in the emulated machine can end, since it raises no interrupts.
+    private static final int PARK_REPEATS = 3;
+    private long lastAddress = -1;
+    private int repeats;
+    private long parkedAt = -1;
+    private long panicEntry = -1, panicAlias = -1;
+    private boolean panicking;
 
     /**
      * @param stdout receives the console UART's bytes and semihosting output to stdout
@@ -111,7 +119,17 @@ public final class Machine implements AutoCloseable {
         pc = entry & ~1L;
     }
 
-    /** Runs until the program exits, faults, or executes {@code budget} more instructions. */
+    /**
+     * The address of the runtime's panic entry: when the program parks in an endless loop after
+     * running it (as a {@code #[panic_handler]} does), the run counts as a panic.
+     */
+    public void panicEntry(long address) {
+        panicEntry = address & ~1L;
+        for (dev.rivet.boards.MemoryRegion r : board.memory()) // a core running from an alias (ch32v003 runs flash at 0)
+            if (r.contains(panicEntry) && !r.aliases().isEmpty()) panicAlias = r.aliases().getFirst() + (panicEntry - r.origin());
+    }
+
+    /** Runs until the program exits, faults, parks in an endless loop, or executes {@code budget} more instructions. */
     public RunResult run(long budget) {
         long start = executed;
         limit = budget <= 0 ? Long.MAX_VALUE : executed + budget;
@@ -120,11 +138,13 @@ public final class Machine implements AutoCloseable {
             exitStatus = null;
             fault = null;
             faultAccess = null;
+            parkedAt = -1;
             UcError err = uc.start(cpu.startAddress(pc), NEVER, 0);
             pc = uc.reg(cpu.pcRegister()) & ~1L;
             long ran = executed - start;
             if (exitStatus != null) return new RunResult.Exited(exitStatus, ran);
             if (fault != null) return new RunResult.Faulted(fault, ran);
+            if (parkedAt >= 0) return new RunResult.Parked(parkedAt, panicking, ran);
             if (budgetHit) return faulted(FaultKind.BUDGET_EXHAUSTED, currentPc(), OptionalLong.empty(),
                     "after " + ran + " instructions; raise it with --max-insns", ran);
             if (semihostPending) {
@@ -165,6 +185,14 @@ public final class Machine implements AutoCloseable {
         }
         recent[(int) (executed % RECENT)] = address;
         executed++;
+        if (address == panicEntry || address == panicAlias) panicking = true;
+        if (address != lastAddress) {
+            lastAddress = address;
+            repeats = 0;
+        } else if (++repeats >= PARK_REPEATS) {
+            parkedAt = address;
+            uc.stop();
+        }
     }
 
     private void onInterrupt(int intno) {

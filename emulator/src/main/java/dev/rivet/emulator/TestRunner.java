@@ -23,8 +23,11 @@ public final class TestRunner {
     /** A loadable piece of the image: bytes at a load address. */
     public record Segment(long address, byte[] bytes) {}
 
-    /** How to start the image: its segments, the index word's address, and an entry for boards whose ROM jumps to one (or -1). */
-    public record Image(Board board, List<Segment> segments, long indexAddress, long entry) {}
+    /**
+     * How to start the image: its segments, the index word's address, an entry for boards whose
+     * ROM jumps to one (or -1), and the runtime's panic entry (or -1; see {@link Machine#panicEntry}).
+     */
+    public record Image(Board board, List<Segment> segments, long indexAddress, long entry, long panicEntry) {}
 
     /** A test to run: its index in the harness, and what counts as passing. */
     public record Test(String name, int index, boolean shouldPanic, String expected) {}
@@ -79,6 +82,7 @@ public final class TestRunner {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         try (Machine m = new Machine(image.board(), out, err)) {
             m.unwindWith(unwindRows);
+            if (image.panicEntry() >= 0) m.panicEntry(image.panicEntry());
             for (Segment s : image.segments()) m.load(s.address(), s.bytes());
             m.load(image.indexAddress(), new byte[] {(byte) t.index(), (byte) (t.index() >>> 8), (byte) (t.index() >>> 16),
                 (byte) (t.index() >>> 24)});
@@ -92,25 +96,36 @@ public final class TestRunner {
 
     private Result judge(Test t, RunResult r, String stdout, String stderr) {
         String reason;
-        switch (r) {
-            case RunResult.Exited e when e.status() == 0 -> {
-                if (!t.shouldPanic()) return new Result(t, Outcome.PASSED, stdout, stderr, "", r.instructions());
-                reason = "note: test did not panic as expected";
+        Integer status = switch (r) {
+            case RunResult.Exited e -> e.status();
+            case RunResult.Parked p when p.panicking() -> 101; // a #[panic_handler] that loops
+            default -> null;
+        };
+        if (status != null && status == 0) {
+            if (!t.shouldPanic()) return new Result(t, Outcome.PASSED, stdout, stderr, "", r.instructions());
+            reason = "note: test did not panic as expected";
+        } else if (status != null && status == 101) {
+            if (!t.shouldPanic()) {
+                reason = "";
+            } else if (t.expected() == null || stderr.contains(t.expected())) {
+                return new Result(t, Outcome.PASSED, stdout, stderr, "", r.instructions());
+            } else {
+                reason = "note: panic did not contain expected string\n      panic message: " + panicMessage(stderr)
+                        + "\n expected substring: " + quote(t.expected());
             }
-            case RunResult.Exited e when e.status() == 101 -> {
-                if (!t.shouldPanic()) {
-                    reason = "";
-                } else if (t.expected() == null || stderr.contains(t.expected())) {
-                    return new Result(t, Outcome.PASSED, stdout, stderr, "", r.instructions());
-                } else {
-                    reason = "note: panic did not contain expected string\n      panic message: " + panicMessage(stderr)
-                            + "\n expected substring: " + quote(t.expected());
-                }
-            }
-            case RunResult.Exited e -> reason = "the test exited with status " + e.status();
-            case RunResult.Faulted f -> reason = f.fault().describe(symbolize).stripTrailing();
+        } else {
+            reason = switch (r) {
+                case RunResult.Exited e -> "the test exited with status " + e.status();
+                case RunResult.Parked p -> "the test never returns: it parked in an endless loop at " + where(p.address());
+                case RunResult.Faulted f -> f.fault().describe(symbolize).stripTrailing();
+            };
         }
         return new Result(t, Outcome.FAILED, stdout, stderr, reason, r.instructions());
+    }
+
+    private String where(long address) {
+        String name = symbolize.apply(address);
+        return name.isEmpty() ? String.format("0x%08x", address) : name;
     }
 
     /** The message of a "panicked at FILE:LINE:COL:\nMESSAGE" report. */

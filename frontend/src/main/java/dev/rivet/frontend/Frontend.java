@@ -80,7 +80,8 @@ public final class Frontend {
     /** The program has exactly one entry. */
     private static void checkEntry(Crate program, Diagnostics diags) {
         dev.rivet.frontend.resolve.Def main = program.root.values.get("main");
-        boolean rootMain = main instanceof dev.rivet.frontend.resolve.Def.Fn f && f.fn().symbol.equals("main");
+        // `#[entry] fn main() -> !` is the usual cortex-m-rt spelling: the entry may itself be named main.
+        boolean rootMain = main instanceof dev.rivet.frontend.resolve.Def.Fn f && f.fn().symbol.equals("main") && f.fn() != program.entry;
         boolean exportedMain = program.functions.stream().anyMatch(f -> f.symbol.equals("main") && f != program.entry);
         if (program.entry != null && (rootMain || exportedMain)) {
             diags.error(program.entry.ast.nameSpan(), "`#[entry]` function and a `main` function: the program has two entry points");
