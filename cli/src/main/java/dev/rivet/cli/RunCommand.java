@@ -101,6 +101,11 @@ final class RunCommand implements Callable<Integer> {
                 Interpreter.Result r = new Interpreter(out.module(), new FileOutputStream(FileDescriptor.out),
                         new FileOutputStream(FileDescriptor.err), maxInstructions).run("main");
                 status[0] = r.status();
+                if (r.parkedIn() != null) {
+                    err.printf("note: the program parked in an endless loop in %s; the run ends here (exit status %d)%n",
+                            r.parkedIn(), r.status());
+                    err.flush();
+                }
             } catch (InterpreterError e) {
                 err.println("error: the program faulted in the interpreter: " + e.getMessage());
                 err.flush();

@@ -98,10 +98,33 @@ class InterpreterTest {
         assertEquals(0, run("fn @main() -> void {\nb0:\n  ret\n}\n", 0).result().status());
     }
 
+    /** `loop {}`: an empty block that jumps to itself ends the run, as a panic when the panic entry ran before. */
+    @Test
+    void parkingInAnEmptyLoopEndsTheRun() {
+        Run r = run("fn @main() -> void {\nb0:\n  jmp b1\nb1:\n  jmp b1\n}\n", 1000);
+        assertEquals(0, r.result().status());
+        assertEquals("main", r.result().parkedIn());
+        r = run("""
+                fn @__rivet_panic_begin() -> void {
+                b0:
+                  ret
+                }
+                fn @main() -> void {
+                b0:
+                  call.void @__rivet_panic_begin()
+                  jmp b1
+                b1:
+                  jmp b1
+                }
+                """, 1000);
+        assertEquals(101, r.result().status());
+        assertEquals("main", r.result().parkedIn());
+    }
+
     @Test
     void budgetAndBadAccessAreErrors() {
         InterpreterError e = assertThrows(InterpreterError.class,
-                () -> run("fn @main() -> void {\nb0:\n  jmp b1\nb1:\n  jmp b1\n}\n", 1000));
+                () -> run("fn @main() -> void {\nb0:\n  jmp b1\nb1:\n  %0 = const.i32 1\n  jmp b1\n}\n", 1000));
         assertTrue(e.getMessage().startsWith("instruction budget exhausted"), e.getMessage());
         e = assertThrows(InterpreterError.class, () -> run("""
                 fn @main() -> void {

@@ -28,7 +28,28 @@ import java.util.OptionalLong;
  */
 public final class Interpreter {
     /** How a run ended: the exit status and the number of IR instructions executed. */
-    public record Result(int status, long steps) {}
+    /**
+     * How the run ended: the exit status, and {@code parkedIn}, the function that parked in an
+     * endless empty loop (such as {@code loop {}}), or null. A parked run's status is 0, or 101
+     * when the runtime's panic entry ran before (a {@code #[panic_handler]} that loops).
+     */
+    public record Result(int status, long steps, String parkedIn) {
+        public Result(int status, long steps) { this(status, steps, null); }
+    }
+
+    /** The runtime function every panic calls first. */
+    private static final String PANIC_ENTRY = "__rivet_panic_begin";
+    private boolean panicking;
+
+    /** Thrown when the program jumps to an empty block that jumps to itself: nothing can ever change again. */
+    private static final class Parked extends RuntimeException {
+        final String function;
+
+        Parked(String function) {
+            super(null, null, false, false);
+            this.function = function;
+        }
+    }
 
     private static final long FUNCTION_BASE = 0xF000_0000L;
     private static final int MEMORY = 8 << 20;
@@ -112,6 +133,8 @@ public final class Interpreter {
             return new Result(0, steps);
         } catch (Exit e) {
             return new Result(e.status, steps);
+        } catch (Parked p) {
+            return new Result(panicking ? 101 : 0, steps, p.function);
         } catch (StackOverflowError e) {
             throw new InterpreterError("stack overflow (recursion too deep)");
         }
@@ -119,6 +142,7 @@ public final class Interpreter {
 
     private long call(Function f, List<Long> args) {
         if (f.isDeclaration()) throw new InterpreterError("call to undefined function " + f.name);
+        if (f.name.equals(PANIC_ENTRY)) panicking = true;
         long savedSp = sp;
         Map<Value, Long> values = new IdentityHashMap<>();
         Map<Slot, Long> slots = new IdentityHashMap<>();
@@ -143,6 +167,7 @@ public final class Interpreter {
                         for (int k = 0; k < passed.length; k++) passed[k] = get(values, t.args.get(k));
                         for (int k = 0; k < passed.length; k++) values.put(t.block.params().get(k), passed[k]);
                         next = t.block;
+                        if (next == block && block.insts().size() == 1) throw new Parked(f.name);
                         break;
                     }
                     long r = execute(i, values, slots);
