@@ -76,5 +76,6 @@ class EmulatorConformanceTest {
         assertEquals(p.expectedStdout(), stdout.toString(StandardCharsets.UTF_8), () -> "stdout of " + p.name() + "\n" + diag + stderr);
         assertEquals(p.expectedStatus(), status, () -> "exit status of " + p.name() + "; stderr:\n" + stderr + diag);
         if (p.expectedStatus() == 101) assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith("panicked at "), stderr::toString);
+        p.checkStderr(stderr.toString(StandardCharsets.UTF_8));
     }
 }

@@ -27,6 +27,7 @@ class InterpreterConformanceTest {
             assertEquals(p.expectedStatus(), r.status(), () -> "exit status of " + p.name() + "; stderr:\n" + stderr);
             if (p.expectedStatus() == 101)
                 assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith("panicked at "), stderr::toString);
+            p.checkStderr(stderr.toString(StandardCharsets.UTF_8));
         }));
     }
 }

@@ -14,7 +14,7 @@ const LEFT: u32 = 1;
 const CENTER: u32 = 2;
 const RIGHT: u32 = 3;
 
-fn write_bytes(fd: u32, bytes: &[u8]) {
+pub fn write_bytes(fd: u32, bytes: &[u8]) {
     __rivet_write(fd, bytes.as_ptr(), bytes.len());
 }
 
@@ -311,7 +311,7 @@ fn hex_digit(d: u32) -> u8 {
 }
 
 /// Decodes the UTF-8 character at `i`; returns (code point, byte length).
-fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+pub fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
     let b0 = bytes[i] as u32;
     if b0 < 0x80 {
         (b0, 1)

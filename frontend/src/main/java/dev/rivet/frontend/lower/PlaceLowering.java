@@ -117,34 +117,22 @@ abstract class PlaceLowering extends LowerBase {
         return b.ptradd(seq.address(), scaled);
     }
 
+    /**
+     * Where rustc places a range-index panic: at the {@code [} (the range goes through the
+     * track_caller {@code Index} impl, whose caller span starts there), not at the indexed value.
+     */
+    private static dev.rivet.frontend.Span bracket(Expr.Index ix) {
+        dev.rivet.frontend.Span whole = ix.span();
+        String text = whole.file().text();
+        int at = ix.base().span().end();
+        while (at < whole.end() && Character.isWhitespace(text.charAt(at))) at++;
+        return at < whole.end() && text.charAt(at) == '[' ? new dev.rivet.frontend.Span(whole.file(), at, whole.end()) : whole;
+    }
+
     /** {@code &a[start..end]}: Rust's checks and messages, then (address + start, end - start). */
     private Place subslice(Sequence seq, Expr.Range r, Expr.Index ix, Ty resultType) {
-        Value start = r.from() == null ? b.iconst(Type.I32, 0) : expr(r.from()).scalar();
-        Value end;
-        if (r.to() == null) {
-            end = seq.length();
-        } else {
-            end = expr(r.to()).scalar();
-            if (r.inclusive()) {
-                Value max = b.iconst(Type.I32, -1);
-                check(b.icmp(Cond.EQ, end, max), () -> panicMessage("attempted to index slice up to maximum usize", ix.span()));
-                end = b.binary(Op.ADD, end, b.iconst(Type.I32, 1));
-            }
-        }
-        Value endV = end;
-        if (r.to() != null) {
-            check(b.icmp(Cond.UGT, end, seq.length()), () -> panicCall("__rivet_panic_slice_end",
-                    List.of(Type.I32, Type.I32, Type.PTR), List.of(endV, seq.length(), location(ix.span()))));
-        }
-        if (r.from() != null) {
-            if (r.to() == null) {
-                check(b.icmp(Cond.UGT, start, end), () -> panicCall("__rivet_panic_slice_start",
-                        List.of(Type.I32, Type.I32, Type.PTR), List.of(start, seq.length(), location(ix.span()))));
-            } else {
-                check(b.icmp(Cond.UGT, start, end), () -> panicCall("__rivet_panic_slice_order",
-                        List.of(Type.I32, Type.I32, Type.PTR), List.of(start, endV, location(ix.span()))));
-            }
-        }
+        Value[] bounds = new RangeIndexing(this).bounds(seq, r, bracket(ix));
+        Value start = bounds[0], end = bounds[1];
         Value addr = elementAddress(seq, start);
         return new Place(addr, b.binary(Op.SUB, end, start), resultType);
     }
