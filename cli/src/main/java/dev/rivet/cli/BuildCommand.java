@@ -91,7 +91,8 @@ final class BuildCommand implements Callable<Integer> {
         ConsoleDriver c = console != null ? ConsoleDriver.parse(console) : ConsoleDriver.forHardware(b);
         err.printf("   Compiling %s (%s) for %s (%s)%n", project.name(), project.root(), b.name(), b.target().triple());
         err.flush();
-        Firmware.Built fw = Firmware.build(project, b, Frontend.Mode.PROGRAM, c, false, err);
+        boolean machineDump = dumpAfter != null && dev.rivet.codegen.CodeGenerator.PASSES.stream().anyMatch(p -> p[0].equals(dumpAfter));
+        Firmware.Built fw = Firmware.build(project, b, Frontend.Mode.PROGRAM, c, false, dumpAfter, machineDump, err);
         if (fw == null) return Main.EXIT_FAILURE;
         Map<Path, byte[]> files = new LinkedHashMap<>();
         Path base = outputBase(project, b);

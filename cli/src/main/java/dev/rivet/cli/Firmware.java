@@ -87,15 +87,22 @@ public final class Firmware {
      * build in, and whether the image runs in the emulator (exit by semihosting).
      */
     static Built build(Project project, Board board, Frontend.Mode mode, ConsoleDriver console, boolean emulated, PrintWriter err) {
+        return build(project, board, mode, console, emulated, null, false, err);
+    }
+
+    /** As above, printing the IR (or with {@code machineDump}, the machine code) after pass {@code dumpAfter} to stdout. */
+    static Built build(Project project, Board board, Frontend.Mode mode, ConsoleDriver console, boolean emulated, String dumpAfter,
+                       boolean machineDump, PrintWriter err) {
         TargetTriple target = board.target();
         Path file = project.root();
-        Frontend.Output out = Compiler.compile(file, target, mode, board, console, emulated, null, null, false);
+        Frontend.Output out = Compiler.compile(file, target, mode, board, console, emulated, machineDump ? null : dumpAfter, System.out, false);
         if (out.module() == null) {
             err.print(out.diagnostics().render());
             err.flush();
             return null;
         }
-        ObjectFile obj = Compiler.codegen(out.module(), target, file.getFileName().toString(), Set.of(), System.out);
+        ObjectFile obj = Compiler.codegen(out.module(), target, file.getFileName().toString(),
+                machineDump && dumpAfter != null ? Set.of(dumpAfter) : Set.of(), System.out);
         try {
             List<ObjectFile> objects = new ArrayList<>(List.of(obj));
             for (Path o : project.objects()) objects.add(readObject(o, target));

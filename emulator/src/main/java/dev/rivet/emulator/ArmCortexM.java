@@ -74,4 +74,11 @@ record ArmCortexM(Core core) implements Cpu {
         regs.add(String.format("xpsr=%08x", uc.reg(XPSR)));
         return regs;
     }
+
+    /** b.n . (0xe7fe), a conditional b<c> . (0xdcfe: flags cannot change), or b.w . (0xf7ff 0xbffe). */
+    @Override
+    public boolean isBranchToSelf(byte[] code) {
+        int h0 = (code[0] & 0xff) | (code[1] & 0xff) << 8, h1 = (code[2] & 0xff) | (code[3] & 0xff) << 8;
+        return h0 == 0xe7fe || (h0 & 0xf0ff) == 0xd0fe && (h0 & 0x0f00) < 0x0e00 || h0 == 0xf7ff && h1 == 0xbffe;
+    }
 }

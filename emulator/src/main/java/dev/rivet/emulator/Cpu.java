@@ -61,4 +61,10 @@ sealed interface Cpu permits ArmCortexM, Riscv32 {
 
     /** The register file, for fault reports. */
     List<String> registers(Unicorn uc);
+
+    /**
+     * Whether {@code code} (the first bytes of an instruction, little-endian) is a jump to its
+     * own address, which executed twice can never end: {@code loop {}}.
+     */
+    boolean isBranchToSelf(byte[] code);
 }

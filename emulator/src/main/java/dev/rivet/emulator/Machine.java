@@ -44,8 +44,8 @@ public final class Machine implements AutoCloseable {
     private MemoryAccess faultAccess;
     private long faultAddress;
     private Unwinder.Table unwindRows = pc -> null;
-    // Parking: the same instruction executed over and over (`loop {}` is a branch to itself),
-    // which nothing in the emulated machine can end, since it raises no interrupts.
+    // Parking: a branch to itself executed over and over (`loop {}`), which nothing in the
+    // emulated machine can end, since it raises no interrupts.
     private static final int PARK_REPEATS = 3;
     private long lastAddress = -1;
     private int repeats;
@@ -189,7 +189,8 @@ public final class Machine implements AutoCloseable {
         if (address != lastAddress) {
             lastAddress = address;
             repeats = 0;
-        } else if (++repeats >= PARK_REPEATS) {
+        } else if (++repeats >= PARK_REPEATS && cpu.isBranchToSelf(memory.peek(address, 4))) {
+            // (a repeated address alone is not enough: returns from recursion repeat `pop {.., pc}`)
             parkedAt = address;
             uc.stop();
         }

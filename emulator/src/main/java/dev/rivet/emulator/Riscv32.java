@@ -76,4 +76,12 @@ record Riscv32(Core core) implements Cpu {
         for (int i = 1; i < count; i++) regs.add(String.format("%s=%08x", ABI_NAMES[i], uc.reg(X0 + i)));
         return regs;
     }
+
+    /** c.j . (0xa001), jal x0, . (0x0000006f), or beq x0, x0, . (0x00000063). */
+    @Override
+    public boolean isBranchToSelf(byte[] code) {
+        int h0 = (code[0] & 0xff) | (code[1] & 0xff) << 8;
+        long w = h0 | (long) ((code[2] & 0xff) | (code[3] & 0xff) << 8) << 16;
+        return h0 == 0xa001 || w == 0x0000006fL || w == 0x00000063L;
+    }
 }
