@@ -51,6 +51,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "TRIPLE", description = "target triple (see `rivet boards`)")
     String target;
 
+    @Option(names = "--panic", paramLabel = "STRATEGY",
+            description = "report (default: message and location on the console) or trap (a trap instruction, the smallest code)")
+    String panic;
+
     @Option(names = "--board", paramLabel = "BOARD", description = "board to build for (default: the project's, else " + Firmware.DEFAULT_BOARD + ")")
     String board;
 
@@ -76,7 +80,7 @@ final class BuildCommand implements Callable<Integer> {
         if (dumpAfter != null && !PassManager.passNames().contains(dumpAfter) && !machinePasses.contains(dumpAfter))
             throw new UsageError("error: unknown pass `" + dumpAfter + "` (known: " + String.join(", ", PassManager.passNames().stream().sorted().toList())
                     + ", " + String.join(", ", machinePasses) + ")");
-        Project project = Project.resolve(file).withObjects(objects);
+        Project project = Project.resolve(file).withObjects(objects).withPanic(panic);
         List<Emit> kinds = emit == null || emit.isEmpty() ? List.of(Emit.elf, Emit.images) : emit;
         boolean single = kinds.contains(Emit.ir) || kinds.contains(Emit.obj) || kinds.contains(Emit.asm);
         if (single && kinds.size() > 1) throw new UsageError("error: --emit ir, obj and asm cannot be combined with other kinds");
@@ -151,7 +155,8 @@ final class BuildCommand implements Callable<Integer> {
         // as the firmware would be built: the board's console unless --console says otherwise; a bare target, semihosting
         ConsoleDriver c = console != null ? ConsoleDriver.parse(console)
                 : b.isVirtual() ? ConsoleDriver.SEMIHOSTING : ConsoleDriver.forHardware(b);
-        Frontend.Output out = Compiler.compile(project.root(), triple, Frontend.Mode.PROGRAM, b, c, false, machineDump ? null : dumpAfter,
+        Frontend.Output out = Compiler.compile(project.root(), triple, Frontend.Mode.PROGRAM, b, c, false, project.trapPanics(),
+                machineDump ? null : dumpAfter,
                 System.out, false);
         if (out.module() == null) return diagnostics(out, err);
         ObjectFile obj = Compiler.codegen(out.module(), triple, project.root().getFileName().toString(),

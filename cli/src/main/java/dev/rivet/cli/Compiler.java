@@ -67,15 +67,19 @@ public final class Compiler {
     /** Compiles {@code file} and the runtime, as a program or (test mode) as its test harness. */
     public static Frontend.Output compile(Path file, TargetTriple target, Frontend.Mode mode, String dumpAfter, PrintStream dump,
                                           boolean verify) {
-        return compile(file, target, mode, null, ConsoleDriver.SEMIHOSTING, true, dumpAfter, dump, verify);
+        return compile(file, target, mode, null, ConsoleDriver.SEMIHOSTING, true, false, dumpAfter, dump, verify);
     }
+
+    /** The cfg option that makes the front end compile every panic to a trap instruction ({@code panic = "trap"}). */
+    public static final String PANIC_TRAP_CFG = dev.rivet.frontend.Frontend.PANIC_TRAP_CFG;
 
     /**
      * The full form: {@code board} supplies the UART driver for {@code console}; {@code emulated}
-     * builds exit through semihosting even when the console is not semihosting.
+     * builds exit through semihosting even when the console is not semihosting; {@code trapPanics}
+     * compiles panics to a trap instruction.
      */
     static Frontend.Output compile(Path file, TargetTriple target, Frontend.Mode mode, dev.rivet.boards.Board board, ConsoleDriver console,
-                                   boolean emulated, String dumpAfter, PrintStream dump, boolean verify) {
+                                   boolean emulated, boolean trapPanics, String dumpAfter, PrintStream dump, boolean verify) {
         SourceFile root = readRoot(file);
         String name = crateName(file);
         boolean test = mode == Frontend.Mode.TEST;
@@ -83,6 +87,7 @@ public final class Compiler {
                 : Cfg.forTarget(target.arch() == TargetTriple.Arch.ARM ? "arm" : "riscv32", test, Set.of());
         java.util.Map<String, String> generated = new java.util.HashMap<>();
         for (String c : console.cfg(emulated)) cfg = cfg.with(c);
+        if (trapPanics) cfg = cfg.with(PANIC_TRAP_CFG);
         if (console == ConsoleDriver.UART) generated.put("uart.rs", ConsoleDriver.uartSource(board));
         Frontend.CrateInput program = new Frontend.CrateInput(name, "", root, file, SourceLoader.fileSystem(), cfg);
         return Frontend.compile(List.of(program, runtimeCrate(cfg, generated)), mode, dumpAfter, dump, verify || VERIFY_FROM_ENV);

@@ -1,6 +1,7 @@
 package dev.rivet.cli;
 
 import dev.rivet.boards.Boot;
+import dev.rivet.emulator.FaultKind;
 import dev.rivet.emulator.Machine;
 import dev.rivet.emulator.RunResult;
 import dev.rivet.emulator.Unwinder;
@@ -38,6 +39,14 @@ public final class EmulatorRunner {
             StackProbe probe = o.stats() ? StackProbe.paint(m, fw.image()) : null;
             load(m, fw.image());
             RunResult r = m.run(o.budget());
+            if (r instanceof RunResult.Faulted f && fw.trapPanics() && f.fault().kind() == FaultKind.UNDEFINED_INSTRUCTION) {
+                // panic = "trap": the trap instruction is the panic; the line table still knows where it is
+                Section.Line line = fw.image().lineAt(fw.board().linkAddress(f.fault().pc()));
+                err.printf("panicked at %s:%n(panic = \"trap\": the image keeps no message)%n",
+                        line != null ? line.location() : symbolize(fw, f.fault().pc()));
+                err.flush();
+                return 101;
+            }
             if (r instanceof RunResult.Faulted f) {
                 err.print(f.fault().describe(pc -> symbolize(fw, pc)));
                 err.flush();

@@ -28,7 +28,8 @@ public final class Firmware {
     private Firmware() {}
 
     /** A linked program and what it was built for. */
-    public record Built(LinkedImage image, Board board, ObjectFile object, List<Frontend.TestCase> tests) {
+    /** {@code trapPanics}: built with {@code panic = "trap"}, so a trap instruction is a panic. */
+    public record Built(LinkedImage image, Board board, ObjectFile object, List<Frontend.TestCase> tests, boolean trapPanics) {
         public TargetTriple target() { return board.target(); }
     }
 
@@ -95,7 +96,8 @@ public final class Firmware {
                        boolean machineDump, PrintWriter err) {
         TargetTriple target = board.target();
         Path file = project.root();
-        Frontend.Output out = Compiler.compile(file, target, mode, board, console, emulated, machineDump ? null : dumpAfter, System.out, false);
+        Frontend.Output out = Compiler.compile(file, target, mode, board, console, emulated, project.trapPanics(),
+                machineDump ? null : dumpAfter, System.out, false);
         if (out.module() == null) {
             err.print(out.diagnostics().render());
             err.flush();
@@ -108,7 +110,7 @@ public final class Firmware {
             for (Path o : project.objects()) objects.add(readObject(o, target));
             if (board.boot().image() == dev.rivet.boards.Boot.ImageRule.RP2040_BOOT2) objects.add(Rp2040Boot2.object());
             LinkedImage image = Linker.link(objects, BoardScripts.load(board, project.script(), project.dir()), Linker.Options.DEFAULT);
-            return new Built(image, board, obj, out.tests());
+            return new Built(image, board, obj, out.tests(), project.trapPanics());
         } catch (LinkException | ScriptException e) {
             throw new UserError("error: linking failed: " + e.getMessage());
         }

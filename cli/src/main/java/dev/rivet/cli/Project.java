@@ -23,10 +23,12 @@ import java.util.stream.Collectors;
  * @param board     the board rivet.toml names, or null
  * @param script    a linker script of the project's own, or null
  * @param objects   extra relocatable objects to link (C or assembly compiled by other tools)
+ * @param trapPanics {@code panic = "trap"}: a panic executes a trap instruction at once, with no
+ *                  message or location kept in the image (the smallest code)
  */
-record Project(String name, Path root, Path dir, String board, Path script, List<Path> objects) {
+record Project(String name, Path root, Path dir, String board, Path script, List<Path> objects, boolean trapPanics) {
     /** {@code [package]}. */
-    record Package(String name, String board, String linkerScript, List<String> objects) {}
+    record Package(String name, String board, String linkerScript, List<String> objects, String panic) {}
 
     private static final ObjectMapper MAPPER = TomlMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -35,7 +37,7 @@ record Project(String name, Path root, Path dir, String board, Path script, List
 
     /** A lone .rs file: no manifest, nothing else to link. */
     static Project single(Path file) {
-        return new Project(Compiler.crateName(file), file, null, null, null, List.of());
+        return new Project(Compiler.crateName(file), file, null, null, null, List.of(), false);
     }
 
     /** This project with more objects to link (given on the command line). */
@@ -43,7 +45,21 @@ record Project(String name, Path root, Path dir, String board, Path script, List
         if (more.isEmpty()) return this;
         List<Path> all = new java.util.ArrayList<>(objects);
         all.addAll(more);
-        return new Project(name, root, dir, board, script, List.copyOf(all));
+        return new Project(name, root, dir, board, script, List.copyOf(all), trapPanics);
+    }
+
+    /** This project with the panic strategy of {@code --panic} ("report" or "trap"), when given. */
+    Project withPanic(String strategy) {
+        if (strategy == null) return this;
+        return new Project(name, root, dir, board, script, objects, parsePanic(strategy, "error: --panic"));
+    }
+
+    private static boolean parsePanic(String strategy, String where) {
+        return switch (strategy) {
+            case "report" -> false;
+            case "trap" -> true;
+            default -> throw new UserError(where + ": unknown panic strategy `" + strategy + "` (known: report, trap)");
+        };
     }
 
     static Project resolve(Path path) {
@@ -55,8 +71,9 @@ record Project(String name, Path root, Path dir, String board, Path script, List
         Path root = Files.isRegularFile(path.resolve("src/main.rs")) ? path.resolve("src/main.rs") : path.resolve("src/lib.rs");
         if (!Files.isRegularFile(root)) throw new UserError("error: `" + path + "` has neither src/main.rs nor src/lib.rs");
         List<Path> objects = p.objects() == null ? List.of() : p.objects().stream().map(path::resolve).collect(Collectors.toList());
+        boolean trap = p.panic() != null && parsePanic(p.panic(), where(manifest, "package.panic"));
         return new Project(p.name() != null ? p.name() : path.toAbsolutePath().getFileName().toString(), root, path, p.board(),
-                p.linkerScript() == null ? null : path.resolve(p.linkerScript()), objects);
+                p.linkerScript() == null ? null : path.resolve(p.linkerScript()), objects, trap);
     }
 
     private static Package read(Path manifest) {
@@ -77,7 +94,7 @@ record Project(String name, Path root, Path dir, String board, Path script, List
             return MAPPER.treeToValue(pkg, Package.class);
         } catch (UnrecognizedPropertyException e) {
             throw new UserError(where(manifest, text, "package." + e.getPropertyName()) + ": unknown field `" + e.getPropertyName()
-                    + "` in [package] (known: name, board, linker_script, objects)");
+                    + "` in [package] (known: name, board, linker_script, objects, panic)");
         } catch (JsonMappingException e) {
             String field = "package." + e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
@@ -86,6 +103,14 @@ record Project(String name, Path root, Path dir, String board, Path script, List
             var loc = e.getLocation();
             throw new UserError("error: " + manifest + (loc != null ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "") + ": "
                     + e.getOriginalMessage());
+        }
+    }
+
+    private static String where(Path manifest, String field) {
+        try {
+            return where(manifest, Files.readString(manifest), field);
+        } catch (IOException e) {
+            return "error: " + manifest;
         }
     }
 

@@ -28,6 +28,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--interpret", description = "run the IR in the interpreter instead of the emulator")
     boolean interpret;
 
+    @Option(names = "--panic", paramLabel = "STRATEGY",
+            description = "report (default: message and location on the console) or trap (a trap instruction, the smallest code)")
+    String panic;
+
     @Option(names = "--board", paramLabel = "BOARD", description = "board to emulate (default: " + Firmware.DEFAULT_BOARD + ")")
     String board;
 
@@ -51,11 +55,13 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private boolean trapPanics;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (file.toString().endsWith(".elf")) return runElf(err);
-        Project project = Project.resolve(file).withObjects(objects);
+        Project project = Project.resolve(file).withObjects(objects).withPanic(panic);
         file = project.root();
         if (!interpret) {
             dev.rivet.boards.Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
@@ -64,7 +70,9 @@ final class RunCommand implements Callable<Integer> {
             EmulatorRunner.Options o = new EmulatorRunner.Options(maxInstructions, traceMmio, stats);
             return EmulatorRunner.run(fw, o, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), err);
         }
-        Frontend.Output out = Compiler.compile(file, null, null, false);
+        Frontend.Output out = Compiler.compile(file, null, Frontend.Mode.PROGRAM, null, ConsoleDriver.SEMIHOSTING, true,
+                project.trapPanics(), null, null, false);
+        trapPanics = project.trapPanics();
         if (out.module() == null) {
             err.print(out.diagnostics().render());
             err.flush();
@@ -88,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
         boolean arm = b.target().arch() == dev.rivet.ir.TargetTriple.Arch.ARM;
         if (arm != (image.machine() == dev.rivet.linker.ObjectFile.Machine.ARM))
             throw new UserError("error: " + file + " is " + image.machine() + " code; board " + b.name() + " is " + b.target().triple());
-        Firmware.Built fw = new Firmware.Built(image, b, null, java.util.List.of());
+        Firmware.Built fw = new Firmware.Built(image, b, null, java.util.List.of(), false);
         EmulatorRunner.Options o = new EmulatorRunner.Options(maxInstructions, traceMmio, stats);
         return EmulatorRunner.run(fw, o, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), err);
     }
@@ -107,6 +115,12 @@ final class RunCommand implements Callable<Integer> {
                     err.flush();
                 }
             } catch (InterpreterError e) {
+                if (trapPanics && e.getMessage().startsWith("reached a trap")) {
+                    err.println("panicked (panic = \"trap\": the program keeps no message or location)");
+                    err.flush();
+                    status[0] = 101;
+                    return;
+                }
                 err.println("error: the program faulted in the interpreter: " + e.getMessage());
                 err.flush();
                 status[0] = e.getMessage().startsWith("instruction budget") ? 124 : 3;

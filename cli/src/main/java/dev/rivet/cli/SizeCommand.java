@@ -23,6 +23,10 @@ final class SizeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "the program's root .rs file, or a project directory with rivet.toml")
     Path file;
 
+    @Option(names = "--panic", paramLabel = "STRATEGY",
+            description = "report (default: message and location on the console) or trap (a trap instruction, the smallest code)")
+    String panic;
+
     @Option(names = "--board", paramLabel = "BOARD", description = "board to build for (default: " + Firmware.DEFAULT_BOARD + ")")
     String board;
 
@@ -41,7 +45,7 @@ final class SizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        Project project = Project.resolve(file);
+        Project project = Project.resolve(file).withPanic(panic);
         Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
         Firmware.Built fw = Firmware.build(project, b, dev.rivet.frontend.Frontend.Mode.PROGRAM, ConsoleDriver.forHardware(b), false, err);
         if (fw == null) return Main.EXIT_FAILURE;

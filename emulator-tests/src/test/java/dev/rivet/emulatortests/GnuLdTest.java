@@ -61,7 +61,7 @@ class GnuLdTest {
 
                     LinkedImage gnu = ExecutableReader.read("gnu.elf", Files.readAllBytes(dir.resolve("gnu.elf")));
                     ByteArrayOutputStream stdout = new ByteArrayOutputStream(), stderr = new ByteArrayOutputStream();
-                    int status = EmulatorRunner.run(new Firmware.Built(gnu, board, null, List.of()), 500_000_000L, stdout, stderr, err);
+                    int status = EmulatorRunner.run(new Firmware.Built(gnu, board, null, List.of(), false), 500_000_000L, stdout, stderr, err);
                     err.flush();
                     assertEquals(p.expectedStdout(), stdout.toString(StandardCharsets.UTF_8), () -> diag + stderr.toString());
                     assertEquals(p.expectedStatus(), status, () -> diag + stderr.toString());

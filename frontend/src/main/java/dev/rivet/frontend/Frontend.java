@@ -47,6 +47,9 @@ public final class Frontend {
         }
     }
 
+    /** The cfg option of {@code panic = "trap"}: every panic becomes a trap instruction, with no message or location. */
+    public static final String PANIC_TRAP_CFG = "rivet_panic_trap";
+
     private Frontend() {}
 
     public static Output compile(List<CrateInput> inputs, String dumpAfter, java.io.PrintStream dump, boolean verify) {
@@ -68,7 +71,8 @@ public final class Frontend {
         if (mode == Mode.PROGRAM && !diags.hasErrors()) checkEntry(program, diags);
         List<TestCase> tests = mode == Mode.TEST ? TestHarness.cases(program, diags) : List.of();
         if (diags.hasErrors()) return new Output(null, diags, tests);
-        dev.rivet.ir.Module module = dev.rivet.frontend.lower.Lowering.lower(a.sema());
+        boolean trapPanics = inputs.getFirst().cfg().options().contains(PANIC_TRAP_CFG);
+        dev.rivet.ir.Module module = dev.rivet.frontend.lower.Lowering.lower(a.sema(), trapPanics);
         if (mode == Mode.TEST) TestHarness.build(module, tests);
         if (verify) dev.rivet.ir.Verifier.verify(module);
         String root = mode == Mode.TEST ? TestHarness.ENTRY : "main";

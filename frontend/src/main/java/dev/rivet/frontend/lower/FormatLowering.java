@@ -210,12 +210,20 @@ final class FormatLowering {
             l.panicMessage(msg.toString(), span);
             return Operand.DIVERGED;
         }
+        if (l.lowering.trapPanics) return trapAfterArguments(plan);
         begin(span);
         List<FormatPlan.Part> all = new ArrayList<>();
         if (!prefix.isEmpty()) all.add(new FormatPlan.Part.Text(prefix));
         all.addAll(parts);
         if (!emit(plan, all, STDERR)) return Operand.DIVERGED;
         end();
+        return Operand.DIVERGED;
+    }
+
+    /** panic = "trap": the format arguments are evaluated (as format_args! does), then the trap. */
+    private Operand trapAfterArguments(FormatPlan plan) {
+        for (Expr a : plan.args()) if (l.expr(a) instanceof Operand.Diverged) return Operand.DIVERGED;
+        b().trap();
         return Operand.DIVERGED;
     }
 
@@ -262,6 +270,13 @@ final class FormatLowering {
         if (eq) b().branch(same, ok, fail);
         else b().branch(same, fail, ok);
         b().switchTo(fail);
+        if (l.lowering.trapPanics) {
+            FormatPlan message = l.typing.formats.get(m);
+            if (message == null || m.args().size() <= 2) b().trap();
+            else trapAfterArguments(message);
+            b().switchTo(ok);
+            return Operand.ZST;
+        }
         begin(m.span());
         StringBuilder head = new StringBuilder("assertion `left " + (eq ? "==" : "!=") + " right` failed");
         FormatPlan plan = l.typing.formats.get(m);

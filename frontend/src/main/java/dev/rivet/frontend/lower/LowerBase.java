@@ -184,6 +184,10 @@ abstract class LowerBase {
 
     /** Calls a runtime panic function (which never returns) and ends the block. */
     protected void panicCall(String symbol, List<Type> params, List<Value> args) {
+        if (lowering.trapPanics) {
+            b.trap();
+            return;
+        }
         lowering.runtime(symbol, params, Type.VOID, true);
         b.call(symbol, Type.VOID, args);
         b.trap();
@@ -191,6 +195,10 @@ abstract class LowerBase {
 
     /** panic with a constant message at {@code span}. */
     protected void panicMessage(String message, Span span) {
+        if (lowering.trapPanics) {
+            b.trap();
+            return;
+        }
         String sym = lowering.pool.string(message);
         List<Value> args = new ArrayList<>(List.of(b.symaddr(sym),
                 b.iconst(Type.I32, message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length), location(span)));

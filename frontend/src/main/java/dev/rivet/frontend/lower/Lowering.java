@@ -32,6 +32,8 @@ public final class Lowering {
     final ConstData constData;
     private final Map<FnInfo, Function> functions = new IdentityHashMap<>();
     private Global debugEscapes;
+    /** panic = "trap": see {@link #lower(Sema, boolean)}. */
+    boolean trapPanics;
     private final Map<String, String> locations = new HashMap<>();
 
     private Lowering(Sema sema) {
@@ -42,7 +44,13 @@ public final class Lowering {
 
     /** Lowers everything; the sema must be free of errors. */
     public static Module lower(Sema sema) {
+        return lower(sema, false);
+    }
+
+    /** {@code trapPanics}: every panic is a trap instruction; arguments are still evaluated, nothing is printed. */
+    public static Module lower(Sema sema, boolean trapPanics) {
         Lowering l = new Lowering(sema);
+        l.trapPanics = trapPanics;
         for (Crate c : sema.crates) {
             for (StaticInfo s : c.statics) l.lowerStatic(s);
             for (FnInfo f : c.functions) if (!f.skipped) l.function(f);
