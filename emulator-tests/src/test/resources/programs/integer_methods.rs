@@ -32,6 +32,7 @@ fn main() {
     println!("{}", 15u32.clamp(1, 10));
     println!("{}", 10i32.wrapping_div(3));
     logs_and_ceilings();
+    called_by_path();
 }
 
 /// ilog10, ilog2 and div_ceil (which panic on 0 and divide by zero, like rustc's).
@@ -42,4 +43,15 @@ fn logs_and_ceilings() {
     println!();
     for v in [1u8, 200, 255] { print!("{} {} {} | ", v.ilog10(), v.ilog2(), v.div_ceil(core::hint::black_box(7))); }
     println!("{} {}", 0u32.div_ceil(3), u64::MAX.div_ceil(core::hint::black_box(2)));
+}
+
+/// Built-in methods called by path, the receiver first: `u32::max(a, b)`, `u8::is_ascii_digit(&c)`.
+fn called_by_path() {
+    let a = 7u32;
+    let b: i16 = -300;
+    let c = b'7';
+    println!("{} {} {}", u32::max(a, 12), u32::min(3, a), i16::abs(b));
+    println!("{} {} {}", u8::is_ascii_digit(&c), char::is_ascii_uppercase(&'Q'), u8::to_ascii_uppercase(&b'x') as char);
+    println!("{} {} {}", u32::wrapping_sub(1, 2), i32::pow(3, 4), u16::rotate_left(0x8001, 1));
+    println!("{} {}", u64::count_ones(0xff), i8::wrapping_neg(i8::MIN));
 }

@@ -202,12 +202,36 @@ abstract class PathChecker extends PatternChecker {
         return ret;
     }
 
+    /**
+     * {@code u32::max(a, b)}, {@code u8::is_ascii_digit(&c)}: a built-in method called by path,
+     * with the receiver as the first argument; lowered as the method call {@code a.max(b)}.
+     */
+    private Ty qualifiedMethod(Expr.Call c, String method, Ty self) {
+        MethodTable.Method bm = MethodTable.lookup(self, method);
+        List<Expr> args = c.args();
+        if (bm == null || args.size() != bm.params().size() + 1) {
+            args.forEach(a -> check(a, null));
+            if (bm == null) return error(c.span(), "no function or associated item named `" + method + "` found for `" + Ty.show(self) + "`");
+            int n = bm.params().size() + 1;
+            return error(c.span(), "this function takes " + n + " argument" + (n == 1 ? "" : "s") + " but " + args.size()
+                    + (args.size() == 1 ? " argument was" : " arguments were") + " supplied");
+        }
+        boolean byRef = bm.self() != MethodRes.AutoRef.NONE;
+        checkCoerce(args.getFirst(), byRef ? new Ty.Ref(bm.self() == MethodRes.AutoRef.MUT, self) : self);
+        for (int k = 0; k < bm.params().size(); k++) checkCoerce(args.get(k + 1), bm.params().get(k));
+        Expr.MethodCall call = new Expr.MethodCall(args.getFirst(), method, List.of(), args.subList(1, args.size()),
+                c.callee().span(), c.span());
+        typing.methods.put(call, new MethodRes(null, method, byRef ? 1 : 0, bm.self(), false, self));
+        typing.qualifiedMethods.put(c, call);
+        return bm.ret();
+    }
+
     /** Compiler-implemented functions: their typing rules. */
     private Ty intrinsic(Expr.Call c, Res.IntrinsicRes i, Path path, Ty expected) {
         List<Expr> args = c.args();
         Ty typeArg = turbofish(path);
         String name = i.name();
-        if (name.startsWith("method::")) return unsupported(c.span(), "calling built-in methods as `Type::method(...)`");
+        if (name.startsWith("method::")) return qualifiedMethod(c, name.substring("method::".length()), i.self());
         int arity = switch (name) {
             case "ptr::null", "ptr::null_mut", "mem::size_of", "mem::align_of", "hint::spin_loop", "rivet::debug_escapes" -> 0;
             case "ptr::read_volatile", "ptr::read", "hint::black_box", "int::from_le_bytes", "int::from_be_bytes",

@@ -30,6 +30,8 @@ public final class Typing {
     public final Map<Expr, Ty> types = new IdentityHashMap<>();
     public final Map<Expr, Res> paths = new IdentityHashMap<>();
     public final Map<Expr.MethodCall, MethodRes> methods = new IdentityHashMap<>();
+    /** {@code Type::method(recv, ..)} calls of built-in methods, as the method calls they are lowered as. */
+    public final Map<Expr.Call, Expr.MethodCall> qualifiedMethods = new IdentityHashMap<>();
     public final Map<Expr, Coercion> coercions = new IdentityHashMap<>();
     /** For field accesses and tuple-field accesses: how many derefs reach the struct, and the field index. */
     public final Map<Expr, int[]> fields = new IdentityHashMap<>();

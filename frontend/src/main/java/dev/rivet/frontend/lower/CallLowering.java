@@ -30,6 +30,8 @@ abstract class CallLowering extends OpsLowering {
     }
 
     protected Operand call(Expr.Call c) {
+        Expr.MethodCall qualified = typing.qualifiedMethods.get(c);
+        if (qualified != null) return methodCall(qualified);
         if (c.callee() instanceof Expr.PathExpr p) {
             Res res = typing.paths.get(p);
             if (res instanceof Res.FnRes f) return direct(f.fn(), arguments(c.args()));
