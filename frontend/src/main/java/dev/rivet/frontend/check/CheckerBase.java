@@ -39,6 +39,7 @@ abstract class CheckerBase {
     protected Env env;
     protected final Infer infer;
     protected final Typing typing = new Typing();
+    protected final MutabilityCheck mutability;
     protected final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
     protected final Deque<LoopCtx> loops = new ArrayDeque<>();
     /** The function's return type (the constant's type when checking an initialiser). */
@@ -49,6 +50,7 @@ abstract class CheckerBase {
         this.env = env;
         this.infer = env.infer();
         this.returnType = returnType;
+        this.mutability = new MutabilityCheck(typing, sema.diags);
         typing.scope = env.scope();
     }
 

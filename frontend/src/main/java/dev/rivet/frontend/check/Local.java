@@ -9,6 +9,8 @@ public final class Local {
     public final boolean mutable;
     public final Span span;
     public Ty type;
+    /** Declared without a value ({@code let x;}): its first assignment initialises it. */
+    public boolean deferredInit;
 
     public Local(String name, boolean mutable, Ty type, Span span) {
         this.name = name;

@@ -66,6 +66,7 @@ abstract class MethodChecker extends PathChecker {
             default -> MethodRes.AutoRef.NONE;
         };
         typing.methods.put(m, new MethodRes(fn, null, derefs, autoref, false, s));
+        if (autoref == MethodRes.AutoRef.MUT) mutability.borrowReceiver(m.receiver(), derefs);
         return args(m, fn.params.subList(1, fn.params.size()), fn.ret, fn.displayName);
     }
 
@@ -73,6 +74,7 @@ abstract class MethodChecker extends PathChecker {
         MethodTable.Method bm = MethodTable.lookup(s, m.method());
         if (bm == null) return null;
         typing.methods.put(m, new MethodRes(null, m.method(), derefs, bm.self(), unsize, s));
+        if (bm.self() == MethodRes.AutoRef.MUT) mutability.borrowReceiver(m.receiver(), derefs);
         return args(m, bm.params(), bm.ret(), m.method());
     }
 

@@ -278,12 +278,14 @@ final class TypeChecker extends MethodChecker {
         Ty t = check(a.target(), null);
         requirePlace(a.target());
         checkCoerce(a.value(), t);
+        mutability.assign(a.target());
         return Ty.UNIT;
     }
 
     private Ty compoundAssign(Expr.CompoundAssign a) {
         Ty t = check(a.target(), null);
         requirePlace(a.target());
+        mutability.assign(a.target());
         if (a.op() == Expr.BinOp.SHL || a.op() == Expr.BinOp.SHR) {
             Ty r = operand(a.value(), null);
             if ((!isInt(t) && !isError(t)) || (!isInt(r) && !isError(r)))
@@ -343,6 +345,7 @@ final class TypeChecker extends MethodChecker {
         Ty hint = null;
         if (expected != null && shallow(expected) instanceof Ty.Ref r) hint = r.inner();
         Ty inner = check(a.operand(), hint);
+        if (a.mutable()) mutability.borrow(a.operand(), a.span());
         if (a.raw()) return new Ty.Ptr(a.mutable(), inner);
         return new Ty.Ref(a.mutable(), inner);
     }
@@ -436,6 +439,7 @@ final class TypeChecker extends MethodChecker {
         }
         Map<String, Local> names = new LinkedHashMap<>();
         pattern(l.pattern(), t, Mode.MOVE, names);
+        if (l.init() == null) names.values().forEach(local -> local.deferredInit = true);
         names.values().forEach(this::bind);
         return diverges;
     }
