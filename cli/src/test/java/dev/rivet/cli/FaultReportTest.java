@@ -3,7 +3,6 @@ package dev.rivet.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -18,19 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * a flash alias (ch32v003 runs its flash at address 0).
  */
 class FaultReportTest {
-    private static final String[] PLACES = {"--board=lm3s6965evb", "--board=pico", "--board=blackpill-f411", "--board=esp32c3-devkitm",
-        "--board=hifive1-revb", "--board=ch32v003-evt", "--target=riscv32i-unknown-none-elf"};
+    private static final String[] PLACES = FaultPrograms.PLACES;
 
     @TempDir
     static Path tmp;
 
     private static Path program(String name) throws IOException {
-        Path p = tmp.resolve(name);
-        if (Files.exists(p)) return p;
-        try (InputStream in = FaultReportTest.class.getResourceAsStream("/faults/" + name)) {
-            Files.write(p, in.readAllBytes());
-        }
-        return p;
+        return FaultPrograms.copy(tmp, name);
     }
 
     private static void assertFrame(String report, int n, String function, String location) {

@@ -3,7 +3,6 @@ package dev.rivet.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -20,19 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * the code is smaller than with messages.
  */
 class PanicTrapTest {
-    private static final String[] PLACES = {"--board=lm3s6965evb", "--board=pico", "--board=esp32c3-devkitm",
-        "--board=ch32v003-evt", "--target=riscv32i-unknown-none-elf"};
+    private static final String[] PLACES = FaultPrograms.PLACES;
 
     @TempDir
     static Path tmp;
 
     private static Path program() throws IOException {
-        Path p = tmp.resolve("trap_panic.rs");
-        if (Files.exists(p)) return p;
-        try (InputStream in = PanicTrapTest.class.getResourceAsStream("/faults/trap_panic.rs")) {
-            Files.write(p, in.readAllBytes());
-        }
-        return p;
+        return FaultPrograms.copy(tmp, "trap_panic.rs");
     }
 
     @TestFactory

@@ -3,8 +3,6 @@ package dev.rivet.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,19 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * (The programs' own output goes to the process's stdout, which CliRunner does not capture.)
  */
 class ParkingTest {
-    private static final String[] PLACES = {"--board=lm3s6965evb", "--board=pico", "--board=blackpill-f411", "--board=esp32c3-devkitm",
-        "--board=hifive1-revb", "--board=ch32v003-evt", "--target=riscv32i-unknown-none-elf"};
+    private static final String[] PLACES = FaultPrograms.PLACES;
 
     @TempDir
     static Path tmp;
 
     private static Path program(String name) throws IOException {
-        Path p = tmp.resolve(name);
-        if (Files.exists(p)) return p;
-        try (InputStream in = ParkingTest.class.getResourceAsStream("/faults/" + name)) {
-            Files.write(p, in.readAllBytes());
-        }
-        return p;
+        return FaultPrograms.copy(tmp, name);
     }
 
     @TestFactory
