@@ -146,6 +146,7 @@ public final class ConstEval {
                 }
                 case Expr.StructLit s -> structLit(s, type);
                 case Expr.Call c -> call(c, type);
+                case Expr.MethodCall m -> method(m, type);
                 case Expr.BlockExpr b -> block(b.block());
                 case Expr.Unsafe u -> block(u.block());
                 case Expr.If i -> ifExpr(i);
@@ -327,7 +328,28 @@ public final class ConstEval {
             return adtValue(ctor.adt(), ctor.variant(), List.of(fields), type);
         }
 
+        /** A built-in method ({@link ConstMethods}); user methods are const fns, which are tier 2. */
+        private ConstValue method(Expr.MethodCall m, Ty type) {
+            MethodRes res = typing.methods.get(m);
+            if (res == null || !res.isBuiltin()) throw fail(m.span(), "calls in constants are not supported yet (const fn is tier 2)");
+            ConstValue recv = eval(m.receiver());
+            List<ConstValue> args = m.args().stream().map(this::eval).toList();
+            try {
+                ConstValue v = ConstMethods.apply(m.method(), recv, args, type);
+                if (v == null && List.of("min", "max", "clamp").contains(m.method()))
+                    throw fail(m.span(), "cannot call conditionally-const method `<" + Ty.show(res.receiver()) + " as Ord>::" + m.method()
+                            + "` in constants");
+                if (v == null) throw fail(m.nameSpan(), "unsupported in a constant: the `" + m.method() + "` method");
+                return v;
+            } catch (ConstMethods.Overflow o) {
+                throw fail(m.span(), "evaluation of constant value failed: attempt to "
+                        + (m.method().equals("abs") ? "negate" : "multiply") + " with overflow");
+            }
+        }
+
         private ConstValue call(Expr.Call c, Ty type) {
+            Expr.MethodCall qualified = typing.qualifiedMethods.get(c);
+            if (qualified != null) return method(qualified, type);
             if (c.callee() instanceof Expr.PathExpr p) {
                 Res r = typing.paths.get(p);
                 if (r instanceof Res.CtorRes ctor) return adtValue(ctor.adt(), ctor.variant(), c.args().stream().map(this::eval).toList(), type);
