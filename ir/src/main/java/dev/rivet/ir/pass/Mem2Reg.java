@@ -39,9 +39,10 @@ public final class Mem2Reg implements Pass {
     public static void run(Function f) {
         SimplifyCfg.removeUnreachable(f);
         Map<Slot, List<Inst>> addrs = slotAddresses(f);
+        AddressUsers users = new AddressUsers(f);
         Cfg cfg = null;
         for (Slot s : new ArrayList<>(f.slots())) {
-            Type t = promotableType(s, addrs.getOrDefault(s, List.of()), f);
+            Type t = promotableType(s, addrs.getOrDefault(s, List.of()), users);
             if (t == null) continue;
             if (cfg == null) cfg = new Cfg(f);
             promote(f, cfg, s, t, addrs.getOrDefault(s, List.of()));
@@ -55,22 +56,42 @@ public final class Mem2Reg implements Pass {
         return m;
     }
 
-    /** The single scalar type the slot is accessed as, or null if it cannot be promoted. */
-    private static Type promotableType(Slot s, List<Inst> addrs, Function f) {
-        Set<Value> addresses = Collections.newSetFromMap(new IdentityHashMap<>());
-        addresses.addAll(addrs);
-        Type type = null;
-        for (Inst i : f.instructions()) {
-            for (int k = 0; k < i.args.size(); k++) {
-                if (!addresses.contains(i.arg(k))) continue;
-                Type accessed;
-                if (i.op == Op.LOAD && !i.isVolatile) accessed = i.type;
-                else if (i.op == Op.STORE && !i.isVolatile && k == 1) accessed = i.arg(0).type();
-                else return null;
-                if (type != null && type != accessed) return null;
-                type = accessed;
+    /**
+     * The instructions that use each slot address, found in one walk of the function (promoting
+     * one slot removes only its own loads and stores, so the others' users stay valid), and the
+     * addresses passed as block arguments.
+     */
+    private static final class AddressUsers {
+        final Map<Value, List<Inst>> users = new IdentityHashMap<>();
+        final Set<Value> passed = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        AddressUsers(Function f) {
+            for (Inst i : f.instructions()) {
+                for (Value a : i.args)
+                    if (a instanceof Inst ai && ai.op == Op.SLOTADDR) {
+                        List<Inst> list = users.computeIfAbsent(a, k -> new ArrayList<>());
+                        if (list.isEmpty() || list.getLast() != i) list.add(i);
+                    }
+                for (Target t : i.targets) for (Value v : t.args) if (v instanceof Inst vi && vi.op == Op.SLOTADDR) passed.add(v);
             }
-            for (Target t : i.targets) for (Value v : t.args) if (addresses.contains(v)) return null;
+        }
+    }
+
+    /** The single scalar type the slot is accessed as, or null if it cannot be promoted. */
+    private static Type promotableType(Slot s, List<Inst> addrs, AddressUsers users) {
+        Type type = null;
+        for (Inst addr : addrs) {
+            if (users.passed.contains(addr)) return null;
+            for (Inst i : users.users.getOrDefault(addr, List.of()))
+                for (int k = 0; k < i.args.size(); k++) {
+                    if (i.arg(k) != addr) continue;
+                    Type accessed;
+                    if (i.op == Op.LOAD && !i.isVolatile) accessed = i.type;
+                    else if (i.op == Op.STORE && !i.isVolatile && k == 1) accessed = i.arg(0).type();
+                    else return null;
+                    if (type != null && type != accessed) return null;
+                    type = accessed;
+                }
         }
         if (type == null) type = Type.I8; // never accessed: promote to nothing
         return type.bytes() == s.size || addrs.isEmpty() ? type : null;
@@ -100,8 +121,12 @@ public final class Mem2Reg implements Pass {
         f.slots().remove(slot);
     }
 
-    /** Walks the dominator tree carrying the slot's current value. */
+    /**
+     * Walks the dominator tree carrying the slot's current value. The loads' uses are rewritten
+     * in one pass at the end (each load's replacement is final when it is recorded).
+     */
     private static void rename(Function f, Cfg cfg, Set<Value> addresses, Map<Block, Param> joins, Value undef) {
+        Map<Value, Value> replaced = new IdentityHashMap<>();
         Map<Block, List<Block>> kids = cfg.dominatorTree();
         record Visit(Block block, Value incoming) {}
         Deque<Visit> stack = new ArrayDeque<>();
@@ -112,15 +137,20 @@ public final class Mem2Reg implements Pass {
             Value current = joins.containsKey(b) ? joins.get(b) : v.incoming();
             for (Inst i : new ArrayList<>(b.insts())) {
                 if (i.op == Op.LOAD && addresses.contains(i.arg(0))) {
-                    f.replaceAllUses(i, current);
+                    replaced.put(i, current);
                     b.remove(i);
                 } else if (i.op == Op.STORE && addresses.contains(i.arg(1))) {
-                    current = i.arg(0);
+                    current = replaced.getOrDefault(i.arg(0), i.arg(0));
                     b.remove(i);
                 }
             }
             for (Target t : b.terminator().targets) if (joins.containsKey(t.block)) t.args.add(current);
             for (Block kid : kids.get(b)) stack.push(new Visit(kid, current));
+        }
+        if (replaced.isEmpty()) return;
+        for (Inst i : f.instructions()) {
+            i.args.replaceAll(v -> replaced.getOrDefault(v, v));
+            for (Target t : i.targets) t.args.replaceAll(v -> replaced.getOrDefault(v, v));
         }
     }
 }
