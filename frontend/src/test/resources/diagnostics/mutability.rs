@@ -13,6 +13,7 @@ fn through_shared_method(p: &P) { p.bump(); }
 fn through_mut(p: &mut P) { p.a += 1; p.t.0 = 2; p.bump(); }
 fn through_const(p: *const u32) { unsafe { *p = 1; } }
 fn through_raw_mut(p: *mut u32) { unsafe { *p = 1; } }
+fn argument(n: u32) -> u32 { n = 5; n }
 
 fn main() {
     let x = 5;
@@ -33,5 +34,5 @@ fn main() {
     let mut q = P { a: 0, t: (0, 0) };
     q.bump();
     through_mut(&mut q);
-    println!("{} {} {:?} {} {} {}", x, later, v, m.a, p.peek(), q.a);
+    println!("{} {} {:?} {} {} {} {}", x, later, v, m.a, p.peek(), q.a, argument(1));
 }

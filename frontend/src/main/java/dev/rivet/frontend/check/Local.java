@@ -11,6 +11,8 @@ public final class Local {
     public Ty type;
     /** Declared without a value ({@code let x;}): its first assignment initialises it. */
     public boolean deferredInit;
+    /** A function's parameter (rustc words errors about it as an "argument"). */
+    public boolean argument;
 
     public Local(String name, boolean mutable, Ty type, Span span) {
         this.name = name;

@@ -38,7 +38,8 @@ final class MutabilityCheck {
         switch (d) {
             case Denial.Local l when isLocal(target, l.local()) -> {
                 if (l.local().deferredInit) return;
-                diags.add(Diagnostic.error(target.span(), "cannot assign twice to immutable variable `" + l.local().name + "`")
+                String what = l.local().argument ? "cannot assign to immutable argument `" : "cannot assign twice to immutable variable `";
+                diags.add(Diagnostic.error(target.span(), what + l.local().name + "`")
                         .withHelp("consider making this binding mutable: `mut " + l.local().name + "`"));
             }
             case Denial.Local l -> diags.error(target.span(), "cannot assign to `" + place + "`, as `" + l.local().name

@@ -38,11 +38,13 @@ final class TypeChecker extends MethodChecker {
         int offset = fn.isMethod() ? 1 : 0;
         if (fn.isMethod()) {
             typing.selfLocal = new Local("self", fn.ast.selfMut(), fn.params.getFirst(), fn.ast.nameSpan());
+            typing.selfLocal.argument = true;
             bind(typing.selfLocal);
         }
         for (int i = 0; i < params.size(); i++) {
             Map<String, Local> names = new LinkedHashMap<>();
             pattern(params.get(i).pattern(), fn.params.get(i + offset), Mode.MOVE, names);
+            names.values().forEach(local -> local.argument = true);
             names.values().forEach(this::bind);
         }
         Ty body = block(fn.ast.body(), fn.ret);
