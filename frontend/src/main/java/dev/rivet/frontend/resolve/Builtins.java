@@ -55,6 +55,8 @@ public final class Builtins {
         ModuleScope ptr = module("ptr", core, crate);
         for (String f : new String[] {"read_volatile", "write_volatile", "null", "null_mut", "read", "write"})
             ptr.values.put(f, new Def.Intrinsic("ptr::" + f));
+        // The parser expands addr_of!/addr_of_mut! by name; these let `use core::ptr::addr_of_mut;` resolve.
+        for (String m : new String[] {"addr_of", "addr_of_mut"}) ptr.values.put(m, new Def.Intrinsic("ptr::" + m + "!"));
         ModuleScope mem = module("mem", core, crate);
         for (String f : new String[] {"size_of", "align_of", "swap", "replace"})
             mem.values.put(f, new Def.Intrinsic("mem::" + f));
