@@ -321,6 +321,9 @@ final class TypeChecker extends MethodChecker {
         Ty from = check(c.operand(), null);
         Ty f = shallow(from), t = shallow(target);
         if (isError(f) || isError(t)) return target;
+        if (t instanceof Ty.Ptr tp && isUnsized(tp.inner()) && !fatPointerCast(c, f, tp)) return target;
+        if (t instanceof Ty.Int && f instanceof Ty.Ptr fp && isUnsized(fp.inner()))
+            return error(c.span(), "casting `" + Ty.show(from) + "` as `" + Ty.show(target) + "` is invalid");
         boolean ok = switch (t) {
             case Ty.Int ti -> f instanceof Ty.Int || f instanceof Ty.Var || f instanceof Ty.Bool || f instanceof Ty.Char
                     || (f instanceof Ty.Adt a && a.def().isFieldless()) || f instanceof Ty.Ptr || f instanceof Ty.FnItem
@@ -334,6 +337,28 @@ final class TypeChecker extends MethodChecker {
         };
         if (!ok) error(c.span(), "non-primitive cast: `" + Ty.show(from) + "` as `" + Ty.show(target) + "`");
         return target;
+    }
+
+    private boolean isUnsized(Ty t) {
+        Ty s = shallow(t);
+        return s instanceof Ty.Str || s instanceof Ty.Slice;
+    }
+
+    /**
+     * A cast to a pointer to a slice or str needs a pointer or reference that carries a length
+     * too. To str only from str: rivet's str values come from literals (Debug's escapes rely on it).
+     */
+    private boolean fatPointerCast(Expr.Cast c, Ty from, Ty.Ptr to) {
+        Ty pointee = from instanceof Ty.Ptr fp ? fp.inner() : from instanceof Ty.Ref fr ? fr.inner() : null;
+        if (pointee == null || !isUnsized(pointee)) {
+            error(c.span(), "cannot cast thin pointer `" + Ty.show(from) + "` to fat pointer `" + Ty.show(to) + "`");
+            return false;
+        }
+        if (shallow(to.inner()) instanceof Ty.Str && !(shallow(pointee) instanceof Ty.Str)) {
+            unsupported(c.span(), "casting a pointer to `" + Ty.show(to) + "` (str values come from literals in rivet's subset)");
+            return false;
+        }
+        return true;
     }
 
     /** {@code &T as *const T}, and {@code &[T; N] as *const T} (the array's first element). */

@@ -112,10 +112,13 @@ abstract class OpsLowering extends PlaceLowering {
         Ty f = strip(from), t = strip(to);
         if (t instanceof Ty.Int ti) return new Operand.Scalar(castToInt(v, f, ti));
         if (t instanceof Ty.Char) return new Operand.Scalar(b.convert(Op.ZEXT, Type.I32, v.scalar()));
-        if (t instanceof Ty.Ptr) {
+        if (t instanceof Ty.Ptr tp) {
             if (f instanceof Ty.Int fi) return new Operand.Scalar(b.convert(Op.INTTOPTR, Type.PTR, resize(v.scalar(), fi.kind(), Type.I32)));
             if (f instanceof Ty.FnItem fn) return new Operand.Scalar(b.symaddr(lowering.function(fn.fn()).name));
-            if (v instanceof Operand.Pair p) return new Operand.Scalar(p.first());
+            // A pointer to a slice or str keeps its length; a thin target takes the address alone.
+            Ty pointee = strip(tp.inner());
+            boolean fat = pointee instanceof Ty.Slice || pointee instanceof Ty.Str;
+            if (v instanceof Operand.Pair p && !fat) return new Operand.Scalar(p.first());
             return v;
         }
         if (t instanceof Ty.FnPtr && f instanceof Ty.FnItem fn) return new Operand.Scalar(b.symaddr(lowering.function(fn.fn()).name));
