@@ -15,7 +15,11 @@ const E: bool = NAMES[0].is_empty();
 const PW: bool = 64u32.is_power_of_two();
 const NEGW: i8 = (-128i8).wrapping_neg();
 const AB: i16 = (-300i16).abs();
+const WP: u8 = 3u8.wrapping_pow(4_000_000_001);
+const WP64: i64 = (-7i64).wrapping_pow(3_000_000_000);
+const ONE: i32 = (-1i32).pow(4_000_000_001);
 static BUF: [u8; LEN] = [0; LEN];
 fn main() {
+    println!("{} {} {}", WP, WP64, ONE);
     println!("{} {} {} {:#x} {} {} {} {:#x} {} {} {} {} {} {}", LEN, WRAP, P, R, Z, M, S, SB, NAME_LEN, E, PW, NEGW, AB, BUF.len());
 }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,9 +52,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "TRIPLE", description = "target triple (see `rivet boards`)")
     String target;
 
-    @Option(names = "--panic", paramLabel = "STRATEGY",
-            description = "report (default: message and location on the console) or trap (a trap instruction, the smallest code)")
-    String panic;
+    @Mixin
+    PanicOption panic;
 
     @Option(names = "--board", paramLabel = "BOARD", description = "board to build for (default: the project's, else " + Firmware.DEFAULT_BOARD + ")")
     String board;
@@ -80,22 +80,21 @@ final class BuildCommand implements Callable<Integer> {
         if (dumpAfter != null && !PassManager.passNames().contains(dumpAfter) && !machinePasses.contains(dumpAfter))
             throw new UsageError("error: unknown pass `" + dumpAfter + "` (known: " + String.join(", ", PassManager.passNames().stream().sorted().toList())
                     + ", " + String.join(", ", machinePasses) + ")");
-        Project project = Project.resolve(file).withObjects(objects).withPanic(panic);
+        Project project = Project.resolve(file).withObjects(objects).withPanic(panic.strategy);
         List<Emit> kinds = emit == null || emit.isEmpty() ? List.of(Emit.elf, Emit.images) : emit;
         boolean single = kinds.contains(Emit.ir) || kinds.contains(Emit.obj) || kinds.contains(Emit.asm);
         if (single && kinds.size() > 1) throw new UsageError("error: --emit ir, obj and asm cannot be combined with other kinds");
         if (kinds.contains(Emit.ir)) return emitIr(project, err);
         if (kinds.contains(Emit.obj) || kinds.contains(Emit.asm))
             return emitObject(project, machinePasses.contains(dumpAfter), kinds.contains(Emit.asm), err);
-        return link(project, kinds, err);
+        return link(project, kinds, machinePasses.contains(dumpAfter), err);
     }
 
-    private int link(Project project, List<Emit> kinds, PrintWriter err) throws IOException {
+    private int link(Project project, List<Emit> kinds, boolean machineDump, PrintWriter err) throws IOException {
         Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
         ConsoleDriver c = console != null ? ConsoleDriver.parse(console) : ConsoleDriver.forHardware(b);
         err.printf("   Compiling %s (%s) for %s (%s)%n", project.name(), project.root(), b.name(), b.target().triple());
         err.flush();
-        boolean machineDump = dumpAfter != null && dev.rivet.codegen.CodeGenerator.PASSES.stream().anyMatch(p -> p[0].equals(dumpAfter));
         Firmware.Built fw = Firmware.build(project, b, Frontend.Mode.PROGRAM, c, false, dumpAfter, machineDump, err);
         if (fw == null) return Main.EXIT_FAILURE;
         Map<Path, byte[]> files = new LinkedHashMap<>();

@@ -70,9 +70,6 @@ public final class Compiler {
         return compile(file, target, mode, null, ConsoleDriver.SEMIHOSTING, true, false, dumpAfter, dump, verify);
     }
 
-    /** The cfg option that makes the front end compile every panic to a trap instruction ({@code panic = "trap"}). */
-    public static final String PANIC_TRAP_CFG = dev.rivet.frontend.Frontend.PANIC_TRAP_CFG;
-
     /**
      * The full form: {@code board} supplies the UART driver for {@code console}; {@code emulated}
      * builds exit through semihosting even when the console is not semihosting; {@code trapPanics}
@@ -87,7 +84,7 @@ public final class Compiler {
                 : Cfg.forTarget(target.arch() == TargetTriple.Arch.ARM ? "arm" : "riscv32", test, Set.of());
         java.util.Map<String, String> generated = new java.util.HashMap<>();
         for (String c : console.cfg(emulated)) cfg = cfg.with(c);
-        if (trapPanics) cfg = cfg.with(PANIC_TRAP_CFG);
+        if (trapPanics) cfg = cfg.with(Frontend.PANIC_TRAP_CFG);
         if (console == ConsoleDriver.UART) generated.put("uart.rs", ConsoleDriver.uartSource(board));
         Frontend.CrateInput program = new Frontend.CrateInput(name, "", root, file, SourceLoader.fileSystem(), cfg);
         return Frontend.compile(List.of(program, runtimeCrate(cfg, generated)), mode, dumpAfter, dump, verify || VERIFY_FROM_ENV);

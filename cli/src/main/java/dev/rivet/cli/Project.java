@@ -71,7 +71,7 @@ record Project(String name, Path root, Path dir, String board, Path script, List
         Path root = Files.isRegularFile(path.resolve("src/main.rs")) ? path.resolve("src/main.rs") : path.resolve("src/lib.rs");
         if (!Files.isRegularFile(root)) throw new UserError("error: `" + path + "` has neither src/main.rs nor src/lib.rs");
         List<Path> objects = p.objects() == null ? List.of() : p.objects().stream().map(path::resolve).collect(Collectors.toList());
-        boolean trap = p.panic() != null && parsePanic(p.panic(), where(manifest, "package.panic"));
+        boolean trap = "trap".equals(p.panic()); // read() checked the value
         return new Project(p.name() != null ? p.name() : path.toAbsolutePath().getFileName().toString(), root, path, p.board(),
                 p.linkerScript() == null ? null : path.resolve(p.linkerScript()), objects, trap);
     }
@@ -91,7 +91,9 @@ record Project(String name, Path root, Path dir, String board, Path script, List
                 String key = it.next();
                 if (!key.equals("package")) throw new UserError(where(manifest, text, key) + ": unknown table `" + key + "`");
             }
-            return MAPPER.treeToValue(pkg, Package.class);
+            Package p = MAPPER.treeToValue(pkg, Package.class);
+            if (p.panic() != null) parsePanic(p.panic(), where(manifest, text, "package.panic"));
+            return p;
         } catch (UnrecognizedPropertyException e) {
             throw new UserError(where(manifest, text, "package." + e.getPropertyName()) + ": unknown field `" + e.getPropertyName()
                     + "` in [package] (known: name, board, linker_script, objects, panic)");
@@ -103,14 +105,6 @@ record Project(String name, Path root, Path dir, String board, Path script, List
             var loc = e.getLocation();
             throw new UserError("error: " + manifest + (loc != null ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "") + ": "
                     + e.getOriginalMessage());
-        }
-    }
-
-    private static String where(Path manifest, String field) {
-        try {
-            return where(manifest, Files.readString(manifest), field);
-        } catch (IOException e) {
-            return "error: " + manifest;
         }
     }
 

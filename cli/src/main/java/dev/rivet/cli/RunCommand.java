@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,9 +29,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--interpret", description = "run the IR in the interpreter instead of the emulator")
     boolean interpret;
 
-    @Option(names = "--panic", paramLabel = "STRATEGY",
-            description = "report (default: message and location on the console) or trap (a trap instruction, the smallest code)")
-    String panic;
+    @Mixin
+    PanicOption panic;
 
     @Option(names = "--board", paramLabel = "BOARD", description = "board to emulate (default: " + Firmware.DEFAULT_BOARD + ")")
     String board;
@@ -55,13 +55,11 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private boolean trapPanics;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (file.toString().endsWith(".elf")) return runElf(err);
-        Project project = Project.resolve(file).withObjects(objects).withPanic(panic);
+        Project project = Project.resolve(file).withObjects(objects).withPanic(panic.strategy);
         file = project.root();
         if (!interpret) {
             dev.rivet.boards.Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
@@ -72,13 +70,12 @@ final class RunCommand implements Callable<Integer> {
         }
         Frontend.Output out = Compiler.compile(file, null, Frontend.Mode.PROGRAM, null, ConsoleDriver.SEMIHOSTING, true,
                 project.trapPanics(), null, null, false);
-        trapPanics = project.trapPanics();
         if (out.module() == null) {
             err.print(out.diagnostics().render());
             err.flush();
             return Main.EXIT_FAILURE;
         }
-        return interpret(out, err);
+        return interpret(out, project.trapPanics(), err);
     }
 
     /** An executable linked elsewhere (GNU ld, or an earlier `rivet build`), run on the board. */
@@ -101,7 +98,8 @@ final class RunCommand implements Callable<Integer> {
         return EmulatorRunner.run(fw, o, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), err);
     }
 
-    private int interpret(Frontend.Output out, PrintWriter err) throws InterruptedException {
+    /** {@code trapPanics}: built with panic = "trap", so reaching a trap is the program panicking. */
+    private int interpret(Frontend.Output out, boolean trapPanics, PrintWriter err) throws InterruptedException {
         int[] status = new int[1];
         // Deep recursion in the program is deep recursion in the interpreter: give it a big stack.
         Thread t = new Thread(null, () -> {

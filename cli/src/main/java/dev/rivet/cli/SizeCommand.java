@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,9 +24,8 @@ final class SizeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "the program's root .rs file, or a project directory with rivet.toml")
     Path file;
 
-    @Option(names = "--panic", paramLabel = "STRATEGY",
-            description = "report (default: message and location on the console) or trap (a trap instruction, the smallest code)")
-    String panic;
+    @Mixin
+    PanicOption panic;
 
     @Option(names = "--board", paramLabel = "BOARD", description = "board to build for (default: " + Firmware.DEFAULT_BOARD + ")")
     String board;
@@ -45,7 +45,7 @@ final class SizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        Project project = Project.resolve(file).withPanic(panic);
+        Project project = Project.resolve(file).withPanic(panic.strategy);
         Board b = Firmware.selectBoard(board != null || target != null ? board : project.board(), target);
         Firmware.Built fw = Firmware.build(project, b, dev.rivet.frontend.Frontend.Mode.PROGRAM, ConsoleDriver.forHardware(b), false, err);
         if (fw == null) return Main.EXIT_FAILURE;

@@ -97,16 +97,16 @@ pub fn __rivet_ilog10_32(x: u32) -> u32 {
     n
 }
 
-/// `x.ilog10()` for x > 0 (the caller checks): how many times 10 divides in.
+/// `x.ilog10()` for x > 0 (the caller checks): divides in 64 bits only until the value fits 32.
 #[no_mangle]
 pub fn __rivet_ilog10_64(x: u64) -> u32 {
     let mut n = 0;
     let mut v = x;
-    while v >= 10 {
+    while v > 0xffff_ffff {
         v /= 10;
         n += 1;
     }
-    n
+    n + __rivet_ilog10_32(v as u32)
 }
 
 #[no_mangle]

@@ -51,8 +51,8 @@ final class ConstMethods {
             case "swap_bytes", "to_be" -> of(k, Long.reverseBytes(a) >>> (64 - bits), rt);
             case "to_le" -> x;
             case "reverse_bits" -> of(k, Long.reverse(a) >>> (64 - bits), rt);
-            case "pow" -> checked(k, x.value().pow(y.intValue()), rt);
-            case "wrapping_pow" -> of(k, k.wrap(x.value().pow(y.intValue())), rt);
+            case "pow" -> checked(k, power(x.value(), y, bits), rt);
+            case "wrapping_pow" -> of(k, BigInteger.valueOf(a).modPow(y, BigInteger.TWO.pow(bits)).longValue(), rt);
             case "abs" -> checked(k, x.value().abs(), rt);
             case "is_power_of_two" -> new ConstValue.Bool(x.value().signum() > 0 && x.value().bitCount() == 1);
             case "saturating_add" -> clamp(k, x.value().add(y), rt);
@@ -61,6 +61,13 @@ final class ConstMethods {
             case "abs_diff" -> new ConstValue.Int(x.value().subtract(y).abs(), rt);
             default -> null;
         };
+    }
+
+    /** x to the power e, or just beyond the type's range when it is certain to overflow (e can be 2^32 - 1). */
+    private static BigInteger power(BigInteger x, BigInteger e, int bits) {
+        if (x.abs().compareTo(BigInteger.ONE) > 0 && e.compareTo(BigInteger.valueOf(bits)) > 0) return BigInteger.TWO.pow(bits);
+        if (e.bitLength() > 31) e = BigInteger.valueOf(e.testBit(0) ? 1 : 2); // 0, 1 or -1: only the parity matters
+        return x.pow(e.intValue());
     }
 
     private static ConstValue.Int length(String name, ConstValue recv) {

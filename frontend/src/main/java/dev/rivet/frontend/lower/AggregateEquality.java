@@ -32,7 +32,7 @@ final class AggregateEquality {
             case Ty.Array a when a.length() == 0 -> b.bool(true);
             case Ty.Array a -> elementwise(xa, ya, b.iconst(Type.I32, a.length()), a.element());
             case Ty.Tuple tu -> fields(xa, ya, t, tu.elements(), null);
-            case Ty.Adt adt when adt.def().kind == AdtInfo.Kind.ENUM -> variants(x, y, xa, ya, adt);
+            case Ty.Adt adt when adt.def().kind == AdtInfo.Kind.ENUM -> variants(xa, ya, adt);
             case Ty.Adt adt -> fields(xa, ya, t, types(adt.def().struct()), null);
             default -> throw new IllegalStateException("== on " + Ty.show(t));
         };
@@ -45,16 +45,16 @@ final class AggregateEquality {
             Value bytes = b.binary(Op.MUL, x.second(), b.iconst(Type.I32, l.size(elem)));
             return b.binary(Op.AND, sameLength, memEquals(x.first(), y.first(), bytes));
         }
+        // Unequal lengths differ and empty slices are equal before any element is read.
         Value result = b.slot(1, 1);
-        b.store(b.iconst(Type.I8, 0), result);
+        b.store(b.convert(Op.ZEXT, Type.I8, sameLength), result);
         Block compare = b.newBlock(), exit = b.newBlock();
         b.branch(b.binary(Op.AND, sameLength, b.icmp(Cond.NE, x.second(), b.iconst(Type.I32, 0))), compare, exit);
         b.switchTo(compare);
         b.store(b.convert(Op.ZEXT, Type.I8, elementwise(x.first(), y.first(), x.second(), elem)), result);
         b.jump(exit);
         b.switchTo(exit);
-        Value empty = b.binary(Op.AND, sameLength, b.icmp(Cond.EQ, x.second(), b.iconst(Type.I32, 0)));
-        return b.binary(Op.OR, empty, b.convert(Op.TRUNC, Type.I1, b.load(Type.I8, result)));
+        return b.convert(Op.TRUNC, Type.I1, b.load(Type.I8, result));
     }
 
     /** Arrays whose bytes are all value bits: integers, bool and char, and arrays of them. */
@@ -109,15 +109,14 @@ final class AggregateEquality {
     }
 
     /** Equal tags, then the fields of that variant (read only when it is the active one). */
-    private Value variants(Operand x, Operand y, Value xa, Value ya, Ty.Adt t) {
+    private Value variants(Value xa, Value ya, Ty.Adt t) {
         Value tx = l.discriminant(new Operand.Mem(xa, false), t), ty = l.discriminant(new Operand.Mem(ya, false), t);
         Value sameTag = b.icmp(Cond.EQ, tx, ty);
         List<AdtInfo.Variant> withData = t.def().variants.stream().filter(v -> !v.fields.isEmpty()).toList();
         if (withData.isEmpty()) return sameTag;
         Value result = b.slot(1, 1);
         b.store(b.iconst(Type.I8, 0), result);
-        Block exit = b.newBlock(), dataless = b.newBlock();
-        Block test = b.newBlock();
+        Block exit = b.newBlock(), test = b.newBlock();
         b.branch(sameTag, test, exit);
         for (AdtInfo.Variant v : withData) {
             b.switchTo(test);
@@ -128,9 +127,7 @@ final class AggregateEquality {
             b.store(b.convert(Op.ZEXT, Type.I8, fields(xa, ya, t, types(v), v)), result);
             b.jump(exit);
         }
-        b.switchTo(test);
-        b.jump(dataless);
-        b.switchTo(dataless);
+        b.switchTo(test); // a variant without fields: equal tags are enough
         b.store(b.iconst(Type.I8, 1), result);
         b.jump(exit);
         b.switchTo(exit);

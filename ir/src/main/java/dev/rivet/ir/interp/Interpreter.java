@@ -27,9 +27,8 @@ import java.util.OptionalLong;
  * runtime's console and exit code run unchanged.
  */
 public final class Interpreter {
-    /** How a run ended: the exit status and the number of IR instructions executed. */
     /**
-     * How the run ended: the exit status, and {@code parkedIn}, the function that parked in an
+     * How the run ended: the exit status, the number of IR instructions executed, and {@code parkedIn}, the function that parked in an
      * endless empty loop (such as {@code loop {}}), or null. A parked run's status is 0, or 101
      * when the runtime's panic entry ran before (a {@code #[panic_handler]} that loops).
      */
