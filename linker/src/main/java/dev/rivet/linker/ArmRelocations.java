@@ -8,6 +8,11 @@ public final class ArmRelocations implements RelocationHandler {
             R_ARM_V4BX = 40, R_ARM_PREL31 = 42, R_ARM_THM_MOVW_ABS_NC = 47, R_ARM_THM_MOVT_ABS = 48, R_ARM_THM_JUMP24 = 30,
             R_ARM_THM_JUMP11 = 102, R_ARM_THM_JUMP8 = 103, R_ARM_NONE = 0;
 
+    /** Calls and branches: they use a function without taking its address. */
+    static boolean isBranch(int type) {
+        return type == R_ARM_THM_CALL || type == R_ARM_THM_JUMP24 || type == R_ARM_THM_JUMP11 || type == R_ARM_THM_JUMP8;
+    }
+
     @Override
     public void apply(Site x) {
         byte[] d = x.data();

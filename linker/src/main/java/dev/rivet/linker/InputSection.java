@@ -17,6 +17,8 @@ final class InputSection {
     boolean live;
     /** Matched by a /DISCARD/ rule. */
     boolean discarded;
+    /** Identical code folding dropped it for this one, which has the same bytes. */
+    InputSection foldedInto;
     /** The output section it was assigned to, by name; null until matched. */
     String output;
     /** Its address once laid out. */

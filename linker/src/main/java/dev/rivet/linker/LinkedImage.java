@@ -7,7 +7,12 @@ import java.util.List;
  * bytes, the symbols, the entry point, and which input went where (for map files and sizes).
  */
 public record LinkedImage(ObjectFile.Machine machine, long entry, List<OutputSection> sections, List<LinkedSymbol> symbols,
-                          List<RegionUse> regions) {
+                          List<RegionUse> regions, List<Folded> folded) {
+    public LinkedImage(ObjectFile.Machine machine, long entry, List<OutputSection> sections, List<LinkedSymbol> symbols,
+                       List<RegionUse> regions) {
+        this(machine, entry, sections, symbols, regions, List.of());
+    }
+
     /**
      * @param data the bytes, or null for a section that occupies no file space (.bss, NOLOAD)
      * @param kind TEXT, RODATA, DATA or BSS: what its contents are (for ELF flags)
@@ -39,6 +44,9 @@ public record LinkedImage(ObjectFile.Machine machine, long entry, List<OutputSec
 
     /** @param section the output section the symbol is in, or null for an absolute symbol */
     public record LinkedSymbol(String name, long value, long size, boolean function, boolean global, String section) {}
+
+    /** An input section that identical code folding dropped, for an equal one that stands for it. */
+    public record Folded(String object, String section, String intoObject, String intoSection) {}
 
     /** How much of a memory region the image uses. */
     public record RegionUse(String name, long origin, long length, long used) {}

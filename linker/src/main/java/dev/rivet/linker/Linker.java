@@ -21,9 +21,10 @@ public final class Linker {
     /**
      * @param gcSections drop unreachable sections
      * @param relax      shorten RISC-V code marked R_RISCV_RELAX (calls, address loads) once addresses are known
+     * @param foldCode   safe identical code folding: one copy of equal functions whose addresses are not taken
      */
-    public record Options(boolean gcSections, boolean relax) {
-        public static final Options DEFAULT = new Options(true, true);
+    public record Options(boolean gcSections, boolean relax, boolean foldCode) {
+        public static final Options DEFAULT = new Options(true, true, true);
     }
 
     private final List<ObjectFile> objects;
@@ -33,6 +34,7 @@ public final class Linker {
     private final Map<Section, InputSection> bySection = new IdentityHashMap<>();
     private SymbolTable symbols;
     private Layout layout;
+    private List<IdenticalCodeFolding.Fold> folds = List.of();
 
     private Linker(List<ObjectFile> objects, LinkerScript script, Options options) {
         this.objects = objects;
@@ -62,6 +64,7 @@ public final class Linker {
         for (InputSection s : inputs)
             if (s.live && s.output == null && !s.discarded)
                 throw new LinkException("section " + s + " is not placed by the linker script, and no output section holds its kind");
+        if (options.foldCode()) folds = IdenticalCodeFolding.run(inputs, symbols, machine, roots());
         if (machine == ObjectFile.Machine.RISCV) relax();
         layout.run();
         checkUndefined();
@@ -75,15 +78,7 @@ public final class Linker {
             for (InputSection s : inputs) s.live = !s.discarded;
             return;
         }
-        Deque<InputSection> work = new ArrayDeque<>();
-        List<String> roots = new ArrayList<>(layout.externs);
-        roots.add(entryName());
-        for (String r : roots) {
-            SymbolTable.Def d = symbols.global(r);
-            if (d != null) work.add(d.section());
-        }
-        work.addAll(layout.kept);
-        for (InputSection s : inputs) if (s.section.retain) work.add(s);
+        Deque<InputSection> work = new ArrayDeque<>(roots());
         while (!work.isEmpty()) {
             InputSection s = work.pop();
             if (s.live || s.discarded) continue;
@@ -94,6 +89,20 @@ public final class Linker {
                 if (d != null && !d.section().live) work.add(d.section());
             }
         }
+    }
+
+    /** What is live whatever refers to it: the entry point's, EXTERN's, KEEP's and retained sections. */
+    private Set<InputSection> roots() {
+        Set<InputSection> roots = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>(layout.externs);
+        names.add(entryName());
+        for (String r : names) {
+            SymbolTable.Def d = symbols.global(r);
+            if (d != null) roots.add(d.section());
+        }
+        roots.addAll(layout.kept);
+        for (InputSection s : inputs) if (s.section.retain) roots.add(s);
+        return roots;
     }
 
     /** Lays out, relaxes, and again, until the code stops shrinking; then cuts alignment padding to size. */
@@ -198,7 +207,10 @@ public final class Linker {
         if (isThumbFunction(null, entryName(), machine)) entry |= 1;
         List<LinkedImage.RegionUse> regions = new ArrayList<>();
         for (Layout.Region r : layout.regions.values()) regions.add(new LinkedImage.RegionUse(r.name, r.origin, r.length, r.cursor - r.origin));
-        return new LinkedImage(machine, entry, out, syms, regions);
+        List<LinkedImage.Folded> folded = new ArrayList<>();
+        for (IdenticalCodeFolding.Fold f : folds)
+            folded.add(new LinkedImage.Folded(f.folded().object.name, f.folded().name(), f.into().object.name, f.into().name()));
+        return new LinkedImage(machine, entry, out, syms, regions, folded);
     }
 
     private static Section.Kind stronger(Section.Kind a, Section.Kind b) {
@@ -233,6 +245,7 @@ public final class Linker {
             for (Symbol s : o.symbols()) {
                 if (!s.defined() || Symbol.isLocalLabel(s.name())) continue; // assemblers' local labels, as GNU ld drops them
                 InputSection in = bySection.get(s.section());
+                if (in.foldedInto != null) in = in.foldedInto; // an alias of the code kept
                 if (!in.live || in.address < 0) continue;
                 if (s.global() && symbols.global(s.name()).section() != in) continue; // a weak definition that lost
                 long v = in.address + in.offset(s.value()) | (machine == ObjectFile.Machine.ARM && s.function() ? 1 : 0);

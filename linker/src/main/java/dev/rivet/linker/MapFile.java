@@ -38,6 +38,11 @@ public final class MapFile {
                 }
             }
         }
+        if (!image.folded().isEmpty()) {
+            sb.append("\nIdentical code folded (the symbols of each section now name the one kept)\n\n");
+            for (LinkedImage.Folded f : image.folded())
+                sb.append(String.format(Locale.ROOT, " %s %s -> %s %s%n", f.section(), f.object(), f.intoSection(), f.intoObject()));
+        }
         sb.append("\nAbsolute symbols\n\n");
         for (LinkedImage.LinkedSymbol sym : symbols)
             if (sym.section() == null) sb.append(String.format(Locale.ROOT, " 0x%08x %s%n", sym.value(), sym.name()));

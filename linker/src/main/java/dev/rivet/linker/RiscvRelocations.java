@@ -25,6 +25,14 @@ public final class RiscvRelocations implements RelocationHandler {
         this.gp = gp;
     }
 
+    /** Calls and branches: they use a function without taking its address. */
+    static boolean isBranch(int type) {
+        return switch (type) {
+            case R_RISCV_BRANCH, R_RISCV_JAL, R_RISCV_CALL, R_RISCV_CALL_PLT, R_RISCV_RVC_BRANCH, R_RISCV_RVC_JUMP -> true;
+            default -> false;
+        };
+    }
+
     @Override
     public void apply(Site x) {
         byte[] d = x.data();

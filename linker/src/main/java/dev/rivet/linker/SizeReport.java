@@ -43,10 +43,20 @@ public final class SizeReport {
         return new Use(flash, ram);
     }
 
-    /** Symbols with a size, largest first. */
+    /**
+     * Symbols with a size, largest first. Functions that share their code (identical code
+     * folding) are one row, named "kept = folded", so their bytes are counted once.
+     */
     public static List<LinkedImage.LinkedSymbol> bySize(LinkedImage image) {
+        Map<List<Long>, LinkedImage.LinkedSymbol> functions = new LinkedHashMap<>(); // by address and size
         List<LinkedImage.LinkedSymbol> out = new ArrayList<>();
-        for (LinkedImage.LinkedSymbol s : image.symbols()) if (s.size() > 0) out.add(s);
+        for (LinkedImage.LinkedSymbol s : image.symbols()) {
+            if (s.size() == 0) continue;
+            if (!s.function()) out.add(s);
+            else functions.merge(List.of(s.value(), s.size()), s,
+                    (a, b) -> new LinkedImage.LinkedSymbol(a.name() + " = " + b.name(), a.value(), a.size(), true, a.global(), a.section()));
+        }
+        out.addAll(functions.values());
         out.sort(Comparator.comparingLong(LinkedImage.LinkedSymbol::size).reversed().thenComparing(LinkedImage.LinkedSymbol::name));
         return out;
     }
@@ -71,6 +81,7 @@ public final class SizeReport {
         if (linked != null)
             for (LinkedImage.OutputSection o : linked.sections())
                 for (LinkedImage.Placement p : o.placements()) placed.put(p.object() + "\0" + p.section(), p.size());
+        if (linked != null) for (LinkedImage.Folded f : linked.folded()) placed.put(f.object() + "\0" + f.section(), 0L); // costs nothing
         Map<Section, String> owner = new IdentityHashMap<>();
         for (ObjectFile o : objects) for (Section sec : o.sections) owner.put(sec, o.name);
         java.util.function.ToLongFunction<Section> size = sec -> placed.getOrDefault(owner.get(sec) + "\0" + sec.name, sec.size);

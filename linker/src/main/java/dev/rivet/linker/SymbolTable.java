@@ -45,6 +45,12 @@ final class SymbolTable {
         return d != null ? d : globals.get(name);
     }
 
+    /** Sends every definition in {@code from} to the same offset of {@code to} (identical code folding). */
+    void redirect(InputSection from, InputSection to) {
+        globals.replaceAll((name, d) -> d.section() == from ? new Def(name, to, d.symbol()) : d);
+        for (Map<String, Def> local : locals.values()) local.replaceAll((name, d) -> d.section() == from ? new Def(name, to, d.symbol()) : d);
+    }
+
     Def global(String name) { return globals.get(name); }
 
     Iterable<Def> allGlobals() { return globals.values(); }

@@ -164,10 +164,13 @@ public final class RelocatableReader {
         return loaded[shndx];
     }
 
-    /** ARM's $a, $t, $d and RISC-V's $x, $d, optionally with a ".suffix". */
+    /**
+     * ARM's $a, $t, $d and RISC-V's $x, $d, optionally with a ".suffix"; and RISC-V's
+     * "$x&lt;ISA&gt;" ($xrv32i2p1_m2p0_c2p0), which says which extensions the code after it uses.
+     */
     private static boolean isMappingSymbol(String name) {
         return name.length() >= 2 && name.charAt(0) == '$' && "atdx".indexOf(name.charAt(1)) >= 0
-                && (name.length() == 2 || name.charAt(2) == '.');
+                && (name.length() == 2 || name.charAt(2) == '.' || name.startsWith("$xrv"));
     }
 
     private void readRelocations() {
