@@ -11,6 +11,7 @@ import dev.rivet.ir.Type;
 import dev.rivet.ir.Value;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +20,13 @@ import java.util.TreeMap;
  * Scalar replacement of aggregates: a stack slot whose address never escapes, and which is
  * only read and written at constant offsets, is split into one slot per scalar field, which
  * {@link Mem2Reg} can then promote. Copies and fills of a split slot become per-field loads and
- * stores; that is only sound when the fields cover every byte they copy, which is checked.
+ * stores.
+ *
+ * <p>Slots copied into one another (an enum built in one slot, moved to a second and matched
+ * there) are split together, as a group, with the fields of all of them: a byte that no member
+ * ever loads as part of a field is never observed, so a copy inside the group need not carry
+ * it. A copy to or from memory outside the group must be covered by fields, byte for byte,
+ * since what lies outside may read any byte.
  */
 public final class Sroa implements Pass {
     /** A scalar field of a slot: where it is and how it is accessed. */
@@ -28,7 +35,7 @@ public final class Sroa implements Pass {
     }
 
     /** A use of the slot's address: an instruction, its operand index, and the constant offset it adds. */
-    private record Use(Inst inst, int operand, long offset) {}
+    private record Use(Slot slot, Inst inst, int operand, long offset) {}
 
     @Override
     public String name() { return "sroa"; }
@@ -40,18 +47,42 @@ public final class Sroa implements Pass {
 
     public static void run(Function f) {
         Map<Slot, List<Inst>> addrs = Mem2Reg.slotAddresses(f);
-        for (Slot s : new ArrayList<>(f.slots())) {
-            List<Use> uses = uses(f, addrs.getOrDefault(s, List.of()));
-            if (uses == null) continue;
-            TreeMap<Long, Field> fields = fields(s, uses);
-            if (fields == null || (fields.size() == 1 && fields.firstEntry().getValue().type().bytes() == s.size)) continue;
-            split(f, s, uses, fields);
+        Map<Slot, List<Use>> candidates = new LinkedHashMap<>();
+        for (Slot s : f.slots()) {
+            List<Use> uses = uses(f, s, addrs.getOrDefault(s, List.of()));
+            if (uses != null) candidates.put(s, uses);
         }
+        CopyEnds ends = new CopyEnds(candidates);
+        boolean changed = false;
+        for (List<Slot> group : ends.groups()) {
+            if (splitGroup(f, group, addrs, ends)) changed = true;
+            else if (group.size() > 1) // each alone, its copies within the group now counting as outside ones
+                for (Slot s : group) changed |= splitGroup(f, List.of(s), addrs, ends);
+        }
+        if (changed) Dce.run(f); // the old address arithmetic is now dead
         f.renumber();
     }
 
+    /**
+     * Splits the group if it can. The uses are found again: splitting an earlier group turns its
+     * copies with this one into loads and stores at new addresses in these slots.
+     */
+    private static boolean splitGroup(Function f, List<Slot> group, Map<Slot, List<Inst>> addrs, CopyEnds ends) {
+        List<Use> uses = new ArrayList<>();
+        for (Slot s : group) {
+            List<Use> own = uses(f, s, addrs.getOrDefault(s, List.of()));
+            if (own == null) return false;
+            uses.addAll(own);
+        }
+        TreeMap<Long, Field> fields = fields(group, uses, ends);
+        if (fields == null) return false;
+        // A slot that is one field already is still rewritten: its accesses through ptradd become direct, which Mem2Reg needs
+        new Splitter(f, group, fields, ends).split(uses);
+        return true;
+    }
+
     /** Every use of the slot's address through constant ptradds, or null if it escapes. */
-    private static List<Use> uses(Function f, List<Inst> addrs) {
+    private static List<Use> uses(Function f, Slot slot, List<Inst> addrs) {
         Map<Value, Long> offsets = new IdentityHashMap<>();
         for (Inst a : addrs) offsets.put(a, 0L);
         // ptradd chains: iterate until no new derived addresses appear
@@ -78,16 +109,21 @@ public final class Sroa implements Pass {
                     default -> false;
                 };
                 if (!ok) return null;
-                if (i.op != Op.PTRADD) uses.add(new Use(i, k, off));
+                if (i.op != Op.PTRADD) uses.add(new Use(slot, i, k, off));
             }
             for (Target t : i.targets) for (Value v : t.args) if (offsets.containsKey(v)) return null;
         }
         return uses;
     }
 
-    /** The scalar fields, or null if accesses overlap, leave the slot, or copies touch uncovered bytes. */
-    private static TreeMap<Long, Field> fields(Slot s, List<Use> uses) {
+    /**
+     * The scalar fields the group's loads and stores use, or null if they conflict or overlap,
+     * leave a slot, or a copy to or from outside touches bytes no field covers. (A fill need not
+     * be covered: the bytes it sets outside fields are observed only by such a copy.)
+     */
+    private static TreeMap<Long, Field> fields(List<Slot> group, List<Use> uses, CopyEnds ends) {
         TreeMap<Long, Field> fields = new TreeMap<>();
+        long size = group.getFirst().size; // CopyEnds groups slots of one size only
         for (Use u : uses) {
             Type t = switch (u.inst().op) {
                 case LOAD -> u.inst().type;
@@ -96,7 +132,7 @@ public final class Sroa implements Pass {
             };
             if (t == null) continue;
             Field f = new Field(u.offset(), t);
-            if (f.offset() < 0 || f.end() > s.size) return null;
+            if (f.offset() < 0 || f.end() > size) return null;
             Field old = fields.get(f.offset());
             if (old != null && !old.equals(f)) return null;
             fields.put(f.offset(), f);
@@ -106,14 +142,14 @@ public final class Sroa implements Pass {
             if (f.offset() < end) return null; // partial overlap
             end = f.end();
         }
-        List<Inst> copies = new ArrayList<>();
         for (Use u : uses) {
             Inst i = u.inst();
             if (i.op != Op.COPY && i.op != Op.FILL) continue;
-            if (!covered(fields, u.offset(), u.offset() + i.imm)) return null;
             if (i.op == Op.FILL && !(i.arg(1) instanceof Inst c && c.isConst())) return null;
-            if (copies.contains(i)) return null; // copies within the slot itself
-            copies.add(i);
+            if (u.offset() < 0 || u.offset() + i.imm > size) return null;
+            if (i.op != Op.COPY || ends.within(i, group)) continue;
+            // both ends in the group but not joined (within one slot, or at another offset): not split
+            if (ends.bothIn(i, group) || !covered(fields, u.offset(), u.offset() + i.imm)) return null;
         }
         return fields.isEmpty() ? null : fields;
     }
@@ -127,54 +163,124 @@ public final class Sroa implements Pass {
         return at == to;
     }
 
-    private static void split(Function f, Slot s, List<Use> uses, TreeMap<Long, Field> fields) {
-        Map<Long, Slot> parts = new TreeMap<>();
-        for (Field fl : fields.values()) parts.put(fl.offset(), f.addSlot(fl.type().bytes(), fl.type().bytes()));
-        for (Use u : uses) {
-            Inst i = u.inst();
-            Block b = i.block();
-            switch (i.op) {
-                case LOAD, STORE -> i.args.set(u.operand(), addr(b, i, parts.get(u.offset())));
-                case COPY -> expandCopy(f, i, u, fields, parts);
-                case FILL -> expandFill(i, u, fields, parts);
-                default -> throw new IllegalStateException("unexpected use " + i.op);
+    /** Rewrites a group's uses to per-field slots, made as they are first needed. */
+    private static final class Splitter {
+        private final Function f;
+        private final List<Slot> group;
+        private final TreeMap<Long, Field> fields;
+        private final CopyEnds ends;
+        private final Map<Slot, Map<Long, Slot>> parts = new IdentityHashMap<>();
+
+        Splitter(Function f, List<Slot> group, TreeMap<Long, Field> fields, CopyEnds ends) {
+            this.f = f;
+            this.group = group;
+            this.fields = fields;
+            this.ends = ends;
+        }
+
+        void split(List<Use> uses) {
+            for (Use u : uses) {
+                Inst i = u.inst();
+                if (i.block() == null) continue; // a copy already expanded through its other operand
+                switch (i.op) {
+                    case LOAD, STORE -> i.args.set(u.operand(), partAddr(i, u.slot(), u.offset()));
+                    case COPY -> expandCopy(i, u);
+                    case FILL -> expandFill(i, u);
+                    default -> throw new IllegalStateException("unexpected use " + i.op);
+                }
             }
+            f.slots().removeAll(group);
         }
-        f.slots().remove(s);
-        Dce.run(f); // the old address arithmetic is now dead
+
+        private Inst partAddr(Inst before, Slot slot, long offset) {
+            Slot part = parts.computeIfAbsent(slot, k -> new TreeMap<>()).computeIfAbsent(offset, o -> {
+                int bytes = fields.get(o).type().bytes();
+                return f.addSlot(bytes, bytes);
+            });
+            Block b = before.block();
+            return b.insert(b.insts().indexOf(before), Inst.slotaddr(part));
+        }
+
+        /** One load and store per field the copy spans; each side is a part of a split slot or an address outside. */
+        private void expandCopy(Inst copy, Use u) {
+            Block b = copy.block();
+            boolean within = ends.within(copy, group);
+            Use dst = u.operand() == 0 ? u : within ? ends.dst(copy) : null;
+            Use src = u.operand() == 1 ? u : within ? ends.src(copy) : null;
+            long base = u.offset();
+            for (Field fl : fields.subMap(base, true, base + copy.imm, false).values()) {
+                long delta = fl.offset() - base;
+                Value from = src != null ? partAddr(copy, src.slot(), src.offset() + delta) : outside(copy, copy.arg(1), delta);
+                Inst load = b.insert(b.insts().indexOf(copy), Inst.load(fl.type(), from, false));
+                Value to = dst != null ? partAddr(copy, dst.slot(), dst.offset() + delta) : outside(copy, copy.arg(0), delta);
+                b.insert(b.insts().indexOf(copy), Inst.store(load, to, false));
+            }
+            b.remove(copy);
+        }
+
+        private static Inst outside(Inst before, Value base, long delta) {
+            Block b = before.block();
+            Inst off = b.insert(b.insts().indexOf(before), Inst.constant(Type.I32, delta));
+            return b.insert(b.insts().indexOf(before), new Inst(Op.PTRADD, Type.PTR, base, off));
+        }
+
+        private void expandFill(Inst fill, Use u) {
+            Block b = fill.block();
+            long pattern = ((Inst) fill.arg(1)).imm & 0xFF; // constant: checked by fields()
+            for (Field fl : fields.subMap(u.offset(), true, u.offset() + fill.imm, false).values()) {
+                long v = 0;
+                for (int k = 0; k < fl.type().bytes(); k++) v |= pattern << (8 * k);
+                Inst value = b.insert(b.insts().indexOf(fill), Inst.constant(fl.type(), v));
+                Inst part = partAddr(fill, u.slot(), fl.offset()); // before the store: the store's index is taken after it
+                b.insert(b.insts().indexOf(fill), Inst.store(value, part, false));
+            }
+            b.remove(fill);
+        }
     }
 
-    private static Inst addr(Block b, Inst before, Slot slot) {
-        return b.insert(b.insts().indexOf(before), Inst.slotaddr(slot));
-    }
+    /**
+     * The slot uses at both ends of each copy, and the groups of candidate slots that copies
+     * join: two slots of one size, copied between at the same offset.
+     */
+    private static final class CopyEnds {
+        private final Map<Inst, Use[]> ends = new IdentityHashMap<>();
+        private final Map<Slot, Slot> parent = new LinkedHashMap<>();
 
-    /** Replaces a copy into or out of the split slot by one load and store per field it covers. */
-    private static void expandCopy(Function f, Inst copy, Use u, TreeMap<Long, Field> fields, Map<Long, Slot> parts) {
-        if (copy.block() == null) return; // already expanded through its other operand
-        Block b = copy.block();
-        long base = u.offset();
-        Value other = copy.arg(1 - u.operand());
-        boolean into = u.operand() == 0;
-        for (Field fl : fields.subMap(base, true, base + copy.imm, false).values()) {
-            Inst otherAddr = b.insert(b.insts().indexOf(copy), Inst.constant(Type.I32, fl.offset() - base));
-            Inst otherPtr = b.insert(b.insts().indexOf(copy), new Inst(Op.PTRADD, Type.PTR, other, otherAddr));
-            Inst partAddr = addr(b, copy, parts.get(fl.offset()));
-            Inst load = b.insert(b.insts().indexOf(copy), Inst.load(fl.type(), into ? otherPtr : partAddr, false));
-            b.insert(b.insts().indexOf(copy), Inst.store(load, into ? partAddr : otherPtr, false));
+        CopyEnds(Map<Slot, List<Use>> candidates) {
+            for (Slot s : candidates.keySet()) parent.put(s, s);
+            for (List<Use> uses : candidates.values())
+                for (Use u : uses) if (u.inst().op == Op.COPY) ends.computeIfAbsent(u.inst(), k -> new Use[2])[u.operand()] = u;
+            for (Use[] e : ends.values())
+                if (e[0] != null && e[1] != null && e[0].slot() != e[1].slot() && e[0].slot().size == e[1].slot().size
+                        && e[0].offset() == e[1].offset()) parent.put(root(e[0].slot()), root(e[1].slot()));
         }
-        b.remove(copy);
-    }
 
-    private static void expandFill(Inst fill, Use u, TreeMap<Long, Field> fields, Map<Long, Slot> parts) {
-        Block b = fill.block();
-        long pattern = ((Inst) fill.arg(1)).imm & 0xFF; // constant: checked by fields()
-        for (Field fl : fields.subMap(u.offset(), true, u.offset() + fill.imm, false).values()) {
-            long v = 0;
-            for (int k = 0; k < fl.type().bytes(); k++) v |= pattern << (8 * k);
-            Inst value = b.insert(b.insts().indexOf(fill), Inst.constant(fl.type(), v));
-            Inst part = addr(b, fill, parts.get(fl.offset())); // before the store: the store's index is taken after it
-            b.insert(b.insts().indexOf(fill), Inst.store(value, part, false));
+        private Slot root(Slot s) {
+            Slot p = parent.get(s);
+            return p == s ? s : root(p);
         }
-        b.remove(fill);
+
+        /** The groups, each in slot order, in the order of their first slots. */
+        List<List<Slot>> groups() {
+            Map<Slot, List<Slot>> byRoot = new LinkedHashMap<>();
+            for (Slot s : parent.keySet()) byRoot.computeIfAbsent(root(s), k -> new ArrayList<>()).add(s);
+            return new ArrayList<>(byRoot.values());
+        }
+
+        /** Whether both ends of the copy are in slots of {@code group}. */
+        boolean bothIn(Inst copy, List<Slot> group) {
+            Use[] e = ends.get(copy);
+            return e != null && e[0] != null && e[1] != null && group.contains(e[0].slot()) && group.contains(e[1].slot());
+        }
+
+        /** Whether the copy is between two slots of {@code group} at the same offset, as the group joined them. */
+        boolean within(Inst copy, List<Slot> group) {
+            Use[] e = ends.get(copy);
+            return bothIn(copy, group) && e[0].slot() != e[1].slot() && e[0].offset() == e[1].offset();
+        }
+
+        Use dst(Inst copy) { return ends.get(copy)[0]; }
+
+        Use src(Inst copy) { return ends.get(copy)[1]; }
     }
 }
