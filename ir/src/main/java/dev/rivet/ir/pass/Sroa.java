@@ -147,11 +147,18 @@ public final class Sroa implements Pass {
             if (i.op != Op.COPY && i.op != Op.FILL) continue;
             if (i.op == Op.FILL && !(i.arg(1) instanceof Inst c && c.isConst())) return null;
             if (u.offset() < 0 || u.offset() + i.imm > size) return null;
+            if (cuts(fields, u.offset()) || cuts(fields, u.offset() + i.imm)) return null; // a field partly written or read
             if (i.op != Op.COPY || ends.within(i, group)) continue;
             // both ends in the group but not joined (within one slot, or at another offset): not split
             if (ends.bothIn(i, group) || !covered(fields, u.offset(), u.offset() + i.imm)) return null;
         }
         return fields.isEmpty() ? null : fields;
+    }
+
+    /** Whether {@code at} falls strictly inside a field. */
+    private static boolean cuts(TreeMap<Long, Field> fields, long at) {
+        Map.Entry<Long, Field> before = fields.lowerEntry(at);
+        return before != null && before.getValue().end() > at;
     }
 
     private static boolean covered(TreeMap<Long, Field> fields, long from, long to) {
