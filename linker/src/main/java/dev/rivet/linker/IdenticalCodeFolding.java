@@ -31,6 +31,8 @@ final class IdenticalCodeFolding {
     private final Map<InputSection, Integer> classOf = new LinkedHashMap<>();
     /** Every input section's position, to name a non-candidate target stably. */
     private final Map<InputSection, Integer> index = new IdentityHashMap<>();
+    /** What of each candidate no class can change: alignment, flags, bytes, mapping (see {@link #key}). */
+    private final Map<InputSection, String> contents = new IdentityHashMap<>();
 
     private IdenticalCodeFolding(List<InputSection> inputs, SymbolTable symbols, ObjectFile.Machine machine) {
         this.inputs = inputs;
@@ -64,8 +66,10 @@ final class IdenticalCodeFolding {
             }
         }
         for (InputSection s : inputs)
-            if (s.live && s.section.kind == Section.Kind.TEXT && s.data() != null && s.size() > 0 && !addressTaken.contains(s))
+            if (s.live && s.section.kind == Section.Kind.TEXT && s.data() != null && s.size() > 0 && !addressTaken.contains(s)) {
                 classOf.put(s, 0);
+                contents.put(s, contents(s));
+            }
     }
 
     /** Splits classes by contents and by the classes relocations point into, until nothing splits. */
@@ -83,16 +87,23 @@ final class IdenticalCodeFolding {
 
     /**
      * What must be equal for two sections to fold, given the current classes: the class itself
-     * (so classes only ever split), alignment, the object's flags (RISC-V relaxation may use
-     * compressed code only where they allow it), bytes, code/data mapping, and relocations.
+     * (so classes only ever split), the contents, and where the relocations point.
      */
     private String key(InputSection s) {
+        StringBuilder sb = new StringBuilder().append(classOf.get(s)).append('|').append(contents.get(s));
+        for (Reloc r : s.relocs()) sb.append('|').append(target(s, r));
+        return sb.toString();
+    }
+
+    /**
+     * Alignment, the object's flags (RISC-V relaxation may use compressed code only where they
+     * allow it), bytes, code/data mapping, and each relocation's offset, type and addend.
+     */
+    private static String contents(InputSection s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(classOf.get(s)).append('|').append(s.section.align).append('|').append(s.object.flags).append('|');
-        sb.append(HexFormat.of().formatHex(s.data())).append('|');
+        sb.append(s.section.align).append('|').append(s.object.flags).append('|').append(HexFormat.of().formatHex(s.data())).append('|');
         for (Section.Mapping m : s.mapping()) sb.append(m.offset()).append(m.kind()).append(',');
-        for (Reloc r : s.relocs())
-            sb.append('|').append(r.offset()).append(':').append(r.type()).append(':').append(r.addend()).append(':').append(target(s, r));
+        for (Reloc r : s.relocs()) sb.append('|').append(r.offset()).append(':').append(r.type()).append(':').append(r.addend());
         return sb.toString();
     }
 

@@ -55,22 +55,25 @@ public final class Sroa implements Pass {
         CopyEnds ends = new CopyEnds(candidates);
         boolean changed = false;
         for (List<Slot> group : ends.groups()) {
-            if (splitGroup(f, group, addrs, ends)) changed = true;
+            Map<Slot, List<Use>> known = changed ? null : candidates;
+            if (splitGroup(f, group, known, addrs, ends)) changed = true;
             else if (group.size() > 1) // each alone, its copies within the group now counting as outside ones
-                for (Slot s : group) changed |= splitGroup(f, List.of(s), addrs, ends);
+                for (Slot s : group) changed |= splitGroup(f, List.of(s), changed ? null : candidates, addrs, ends);
         }
         if (changed) Dce.run(f); // the old address arithmetic is now dead
         f.renumber();
     }
 
     /**
-     * Splits the group if it can. The uses are found again: splitting an earlier group turns its
-     * copies with this one into loads and stores at new addresses in these slots.
+     * Splits the group if it can. Its uses are {@code known} until a split has happened (null
+     * after): splitting turns copies with other slots into loads and stores at new addresses in
+     * them, so they are found again.
      */
-    private static boolean splitGroup(Function f, List<Slot> group, Map<Slot, List<Inst>> addrs, CopyEnds ends) {
+    private static boolean splitGroup(Function f, List<Slot> group, Map<Slot, List<Use>> known, Map<Slot, List<Inst>> addrs,
+                                      CopyEnds ends) {
         List<Use> uses = new ArrayList<>();
         for (Slot s : group) {
-            List<Use> own = uses(f, s, addrs.getOrDefault(s, List.of()));
+            List<Use> own = known != null ? known.get(s) : uses(f, s, addrs.getOrDefault(s, List.of()));
             if (own == null) return false;
             uses.addAll(own);
         }
