@@ -1,5 +1,6 @@
 package dev.rivet.codegen;
 
+import dev.rivet.codegen.alloc.CopyCoalescing;
 import dev.rivet.codegen.alloc.LinearScan;
 import dev.rivet.codegen.asm.Assembler;
 import dev.rivet.codegen.isel.IselContext;
@@ -25,6 +26,7 @@ public final class CodeGenerator {
     /** The machine passes, in order, with what each does (for {@code --dump-after} help). */
     public static final List<String[]> PASSES = List.of(
             new String[] {"isel", "instruction selection: IR to machine instructions over virtual registers"},
+            new String[] {"coalesce", "copies between virtual registers that never hold different values merged away"},
             new String[] {"regalloc", "linear-scan register allocation, spill code, move elimination"},
             new String[] {"layout", "block order chosen so that as many jumps as possible fall through"});
 
@@ -60,6 +62,8 @@ public final class CodeGenerator {
     private void function(ObjectFile obj, Function f, Set<String> noReturn) {
         MFunction mf = IselContext.lower(f, backend.isa(), noReturn);
         after("isel", mf);
+        CopyCoalescing.run(mf);
+        after("coalesce", mf);
         LinearScan.allocate(mf, backend.isa().regs());
         after("regalloc", mf);
         BlockLayout.apply(mf);

@@ -25,12 +25,12 @@ public final class Frame {
     /** Bytes the prologue subtracts from SP after saving registers. */
     private int localBytes = -1;
 
-    public StackObject local(int size, int align) { return add(new StackObject(StackObject.Kind.LOCAL, size, align, 0)); }
+    public StackObject local(int size, int align) { return add(new StackObject(objects.size(), StackObject.Kind.LOCAL, size, align, 0)); }
 
-    public StackObject spill(int size) { return add(new StackObject(StackObject.Kind.SPILL, size, size, 0)); }
+    public StackObject spill(int size) { return add(new StackObject(objects.size(), StackObject.Kind.SPILL, size, size, 0)); }
 
     public StackObject incomingArg(int offset, int size) {
-        return add(new StackObject(StackObject.Kind.INCOMING_ARG, size, size, offset));
+        return add(new StackObject(objects.size(), StackObject.Kind.INCOMING_ARG, size, size, offset));
     }
 
     private StackObject add(StackObject o) {

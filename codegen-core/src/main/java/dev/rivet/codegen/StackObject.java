@@ -12,10 +12,13 @@ public final class StackObject {
     public final int align;
     /** For incoming arguments: the offset in the caller's outgoing area. */
     public final int incomingOffset;
+    /** Its number in the frame, for listings. */
+    public final int id;
     /** Offset from SP after the prologue; set by layout. */
     int offset = -1;
 
-    StackObject(Kind kind, int size, int align, int incomingOffset) {
+    StackObject(int id, Kind kind, int size, int align, int incomingOffset) {
+        this.id = id;
         this.kind = kind;
         this.size = size;
         this.align = align;
@@ -26,4 +29,8 @@ public final class StackObject {
         if (offset < 0) throw new IllegalStateException("frame not laid out yet");
         return offset;
     }
+
+    /** {@code slot3}: the name listings of machine code give it. */
+    @Override
+    public String toString() { return "slot" + id; }
 }

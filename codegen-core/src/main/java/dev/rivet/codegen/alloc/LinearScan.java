@@ -175,7 +175,7 @@ public final class LinearScan {
                 MInst m = f.replaced(i, i.mapRegs(r -> r instanceof Reg.Virtual v ? Reg.phys(intervals.get(v.id()).assigned) : r));
                 if (m.isMove() && m.moveOperands().get(0).equals(m.moveOperands().get(1))) continue;
                 ReloadElimination.SpillCode sc = spillCode.get(i);
-                if (sc != null) allocatedSpillCode.put(m, sc.withReg(intervals.get(sc.reg()).assigned));
+                if (sc != null) allocatedSpillCode.put(m, sc.withReg(physical(sc.reg(), intervals)));
                 out.add(m);
             }
             b.insts.clear();
@@ -185,9 +185,29 @@ public final class LinearScan {
         ReloadElimination.run(f, allocatedSpillCode, regs);
     }
 
-    private MInst tracked(MInst spillOrReload, boolean store, StackObject slot, Reg.Virtual temp) {
-        spillCode.put(spillOrReload, new ReloadElimination.SpillCode(store, slot, temp.id()));
+    private static int physical(Reg r, Map<Integer, Interval> intervals) {
+        return switch (r) {
+            case Reg.Virtual v -> intervals.get(v.id()).assigned;
+            case Reg.Physical p -> p.num();
+        };
+    }
+
+    private MInst tracked(MInst spillOrReload, boolean store, StackObject slot, Reg reg) {
+        spillCode.put(spillOrReload, new ReloadElimination.SpillCode(store, slot, reg));
         return spillOrReload;
+    }
+
+    /**
+     * The other side of {@code i} if it is a copy to or from {@code target} that can become a
+     * plain store or reload of the slot: no temporary, and no copy left for allocation to remove.
+     */
+    private Reg copyPartner(MInst i, Reg.Virtual target) {
+        if (!i.isMove()) return null;
+        Reg dst = i.moveOperands().get(0), src = i.moveOperands().get(1);
+        if (dst.equals(src)) return null;
+        Reg other = dst.equals(target) ? src : src.equals(target) ? dst : null;
+        if (other instanceof Reg.Physical p && !regs.allocatable().contains(p.num())) return null;
+        return other;
     }
 
     /** Gives {@code vreg} a stack slot: reload before each use, store after each definition. */
@@ -205,6 +225,13 @@ public final class LinearScan {
                 });
                 if (!uses[0] && !defs[0]) {
                     out.add(i);
+                    continue;
+                }
+                Reg partner = copyPartner(i, target);
+                if (partner != null) {
+                    // v = x stores x; x = v reloads x: the copy itself disappears
+                    out.add(defs[0] ? tracked(regs.spill(partner, slot), true, slot, partner)
+                                    : tracked(regs.reload(partner, slot), false, slot, partner));
                     continue;
                 }
                 Reg.Virtual temp = f.newVReg();

@@ -24,8 +24,10 @@ import java.util.Map;
  */
 final class ReloadElimination {
     /** A spill store or reload: the slot, and the register (virtual before allocation, physical after) it moves. */
-    record SpillCode(boolean store, StackObject slot, int reg) {
-        SpillCode withReg(int physical) { return new SpillCode(store, slot, physical); }
+    record SpillCode(boolean store, StackObject slot, Reg reg) {
+        SpillCode withReg(int physical) { return new SpillCode(store, slot, Reg.phys(physical)); }
+
+        int physical() { return ((Reg.Physical) reg).num(); }
     }
 
     private ReloadElimination() {}
@@ -45,18 +47,18 @@ final class ReloadElimination {
                 SpillCode sc = spillCode.get(i);
                 if (sc != null && !sc.store() && holder.containsKey(sc.slot())) {
                     int from = holder.get(sc.slot());
-                    if (from != sc.reg()) {
-                        MInst move = regs.move(Reg.phys(sc.reg()), Reg.phys(from));
+                    if (from != sc.physical()) {
+                        MInst move = regs.move(Reg.phys(sc.physical()), Reg.phys(from));
                         forgetWritten(holder, move, regs);
                         out.add(move);
                     }
-                    holder.put(sc.slot(), sc.reg());
+                    holder.put(sc.slot(), sc.physical());
                     continue;
                 }
-                if (sc != null && sc.store() && holder.getOrDefault(sc.slot(), -1) == sc.reg()) continue; // the slot holds it already
+                if (sc != null && sc.store() && holder.getOrDefault(sc.slot(), -1) == sc.physical()) continue; // the slot holds it already
                 out.add(i);
                 forgetWritten(holder, i, regs);
-                if (sc != null) holder.put(sc.slot(), sc.reg()); // after a store or a reload, the register holds the slot
+                if (sc != null) holder.put(sc.slot(), sc.physical()); // after a store or a reload, the register holds the slot
                 for (int t : i.targets()) onEdge.put(t, new HashMap<>(holder));
             }
             b.insts.clear();

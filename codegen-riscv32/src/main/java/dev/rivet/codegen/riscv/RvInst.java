@@ -68,7 +68,7 @@ sealed interface RvInst extends MInst {
     record StackMem(boolean store, int size, Reg t, StackObject slot, int extra) implements RvInst {
         public void regs(RegVisitor v) { if (store) v.use(t); else v.def(t); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new StackMem(store, size, f.apply(t), slot, extra); }
-        public String toString() { return (store ? "s" : "l") + size + " " + r(t) + ", slot" + (extra == 0 ? "" : "+" + extra) + "(sp)"; }
+        public String toString() { return (store ? "s" : "l") + size + " " + r(t) + ", " + slot + (extra == 0 ? "" : "+" + extra) + "(sp)"; }
     }
 
     /** A word store into the outgoing argument area at SP + offset. */
@@ -81,7 +81,7 @@ sealed interface RvInst extends MInst {
     record StackAddr(Reg d, StackObject slot) implements RvInst {
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new StackAddr(f.apply(d), slot); }
-        public String toString() { return "addi " + r(d) + ", sp, slot"; }
+        public String toString() { return "addi " + r(d) + ", sp, " + slot; }
     }
 
     /** Branch to a block when {@code a op b} (b may be x0). */

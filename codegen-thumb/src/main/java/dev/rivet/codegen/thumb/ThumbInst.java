@@ -133,7 +133,7 @@ sealed interface ThumbInst extends MInst {
     record StackMem(boolean store, Reg t, StackObject slot, int extra) implements ThumbInst {
         public void regs(RegVisitor v) { if (store) v.use(t); else v.def(t); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new StackMem(store, f.apply(t), slot, extra); }
-        public String toString() { return (store ? "str " : "ldr ") + r(t) + ", [sp, slot" + (extra == 0 ? "" : "+" + extra) + "]"; }
+        public String toString() { return (store ? "str " : "ldr ") + r(t) + ", [sp, " + slot + (extra == 0 ? "" : "+" + extra) + "]"; }
     }
 
     /** A word store into the outgoing argument area at SP + offset. */
@@ -147,7 +147,7 @@ sealed interface ThumbInst extends MInst {
     record StackAddr(Reg d, StackObject slot) implements ThumbInst {
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new StackAddr(f.apply(d), slot); }
-        public String toString() { return "add " + r(d) + ", sp, slot"; }
+        public String toString() { return "add " + r(d) + ", sp, " + slot; }
     }
 
     /** Conditional branch on the flags. */
