@@ -67,7 +67,7 @@ final class BuildCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--dump-after", paramLabel = "PASS",
-            description = "print the IR after each run of an optimisation pass (globaldce, sroa, mem2reg, sccp, combine, gvn, simplifycfg, dce, inline), or the machine code after isel, coalesce, regalloc or layout (with --emit obj)")
+            description = "print the IR after each run of an optimisation pass (globaldce, sroa, mem2reg, sccp, combine, gvn, simplifycfg, dce, inline), or the machine code after isel, deadcode, coalesce, regalloc or layout (with --emit obj)")
     String dumpAfter;
 
     @Spec

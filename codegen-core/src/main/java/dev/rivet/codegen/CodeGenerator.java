@@ -26,6 +26,7 @@ public final class CodeGenerator {
     /** The machine passes, in order, with what each does (for {@code --dump-after} help). */
     public static final List<String[]> PASSES = List.of(
             new String[] {"isel", "instruction selection: IR to machine instructions over virtual registers"},
+            new String[] {"deadcode", "instructions without side effects whose results nobody reads removed"},
             new String[] {"coalesce", "copies between virtual registers that never hold different values merged away"},
             new String[] {"regalloc", "linear-scan register allocation, spill code, move elimination"},
             new String[] {"layout", "block order chosen so that as many jumps as possible fall through"});
@@ -62,6 +63,8 @@ public final class CodeGenerator {
     private void function(ObjectFile obj, Function f, Set<String> noReturn) {
         MFunction mf = IselContext.lower(f, backend.isa(), noReturn);
         after("isel", mf);
+        DeadCode.run(mf);
+        after("deadcode", mf);
         CopyCoalescing.run(mf);
         after("coalesce", mf);
         LinearScan.allocate(mf, backend.isa().regs());

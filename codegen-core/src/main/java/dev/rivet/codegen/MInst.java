@@ -34,6 +34,13 @@ public interface MInst {
     /** For moves: the register copied to (first) and from (second). */
     default List<Reg> moveOperands() { return List.of(); }
 
+    /**
+     * Computes its register results from its register operands and nothing else: no memory, no
+     * control flow, no condition flags that a later instruction reads. If nothing reads its
+     * results, it can go.
+     */
+    default boolean isPure() { return false; }
+
     /** A call: every caller-saved register is clobbered across it. */
     default boolean isCall() { return false; }
 

@@ -5,14 +5,11 @@ import dev.rivet.codegen.MFunction;
 import dev.rivet.codegen.MInst;
 import dev.rivet.codegen.Reg;
 import dev.rivet.codegen.RegInfo;
-import dev.rivet.codegen.StackObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Linear-scan register allocation over live intervals with lifetime holes (after Wimmer and
@@ -29,21 +26,21 @@ import java.util.Set;
  * <p>Intervals are taken in order of their start; each gets the hinted register (a move's other
  * side) if free, else the first free one in preference order. When none is free, the cheapest
  * of the current interval and the intervals blocking one register is spilled (weight: uses per
- * position covered): every use reloads into a fresh short-lived register, every definition
- * stores from one, and allocation runs again. Moves whose two sides got the same register vanish.
+ * position covered), its stores and reloads are inserted ({@link SpillRewriter}: one reload
+ * per block, or per use once that too is spilled), and allocation runs again. Moves whose two
+ * sides got the same register vanish.
  */
 public final class LinearScan {
-    private static final int MAX_ROUNDS = 24;
+    private static final int MAX_ROUNDS = 64;
 
     private final MFunction f;
     private final RegInfo regs;
-    private final Set<Integer> spillTemps = new HashSet<>();
-    /** The spill stores and reloads inserted, by identity, with the slot and the temporary they move. */
-    private final Map<MInst, ReloadElimination.SpillCode> spillCode = new java.util.IdentityHashMap<>();
+    private final SpillRewriter spills;
 
     private LinearScan(MFunction f, RegInfo regs) {
         this.f = f;
         this.regs = regs;
+        this.spills = new SpillRewriter(f, regs);
     }
 
     public static void allocate(MFunction f, RegInfo regs) {
@@ -52,14 +49,14 @@ public final class LinearScan {
 
     private void run() {
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Map<Integer, Interval> intervals = Intervals.build(f, spillTemps);
+            Map<Integer, Interval> intervals = Intervals.build(f, spills.spillTemps);
             Map<Integer, Interval> fixed = Intervals.fixed(f, regs);
             List<Interval> spilled = scan(intervals, fixed, hints());
             if (spilled.isEmpty()) {
                 rewrite(intervals);
                 return;
             }
-            for (Interval s : spilled) spillEverywhere(s.vreg);
+            for (Interval s : spilled) spills.spill(s.vreg);
         }
         throw new IllegalStateException("register allocation did not converge in " + f.name);
     }
@@ -174,7 +171,7 @@ public final class LinearScan {
             for (MInst i : b.insts) {
                 MInst m = f.replaced(i, i.mapRegs(r -> r instanceof Reg.Virtual v ? Reg.phys(intervals.get(v.id()).assigned) : r));
                 if (m.isMove() && m.moveOperands().get(0).equals(m.moveOperands().get(1))) continue;
-                ReloadElimination.SpillCode sc = spillCode.get(i);
+                ReloadElimination.SpillCode sc = spills.spillCode.get(i);
                 if (sc != null) allocatedSpillCode.put(m, sc.withReg(physical(sc.reg(), intervals)));
                 out.add(m);
             }
@@ -190,58 +187,5 @@ public final class LinearScan {
             case Reg.Virtual v -> intervals.get(v.id()).assigned;
             case Reg.Physical p -> p.num();
         };
-    }
-
-    private MInst tracked(MInst spillOrReload, boolean store, StackObject slot, Reg reg) {
-        spillCode.put(spillOrReload, new ReloadElimination.SpillCode(store, slot, reg));
-        return spillOrReload;
-    }
-
-    /**
-     * The other side of {@code i} if it is a copy to or from {@code target} that can become a
-     * plain store or reload of the slot: no temporary, and no copy left for allocation to remove.
-     */
-    private Reg copyPartner(MInst i, Reg.Virtual target) {
-        if (!i.isMove()) return null;
-        Reg dst = i.moveOperands().get(0), src = i.moveOperands().get(1);
-        if (dst.equals(src)) return null;
-        Reg other = dst.equals(target) ? src : src.equals(target) ? dst : null;
-        if (other instanceof Reg.Physical p && !regs.allocatable().contains(p.num())) return null;
-        return other;
-    }
-
-    /** Gives {@code vreg} a stack slot: reload before each use, store after each definition. */
-    private void spillEverywhere(int vreg) {
-        StackObject slot = f.frame.spill(4);
-        Reg.Virtual target = new Reg.Virtual(vreg);
-        for (MBlock b : f.blocks) {
-            List<MInst> out = new ArrayList<>();
-            for (MInst i : b.insts) {
-                boolean[] uses = {false}, defs = {false};
-                i.regs(new MInst.RegVisitor() {
-                    @Override public void use(Reg r) { if (r.equals(target)) uses[0] = true; }
-
-                    @Override public void def(Reg r) { if (r.equals(target)) defs[0] = true; }
-                });
-                if (!uses[0] && !defs[0]) {
-                    out.add(i);
-                    continue;
-                }
-                Reg partner = copyPartner(i, target);
-                if (partner != null) {
-                    // v = x stores x; x = v reloads x: the copy itself disappears
-                    out.add(defs[0] ? tracked(regs.spill(partner, slot), true, slot, partner)
-                                    : tracked(regs.reload(partner, slot), false, slot, partner));
-                    continue;
-                }
-                Reg.Virtual temp = f.newVReg();
-                spillTemps.add(temp.id());
-                if (uses[0]) out.add(tracked(regs.reload(temp, slot), false, slot, temp));
-                out.add(f.replaced(i, i.mapRegs(r -> r.equals(target) ? temp : r)));
-                if (defs[0]) out.add(tracked(regs.spill(temp, slot), true, slot, temp));
-            }
-            b.insts.clear();
-            b.insts.addAll(out);
-        }
     }
 }

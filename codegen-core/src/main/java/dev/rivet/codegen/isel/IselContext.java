@@ -146,6 +146,12 @@ public final class IselContext {
         return r;
     }
 
+    /** The register holding word {@code w} (0 low, 1 high) of a 64-bit value; a constant's other word is not built. */
+    public Reg word(Value v, int w) {
+        if (v instanceof Inst i && i.op == Op.CONST) return isa.constant(this, (i.imm >>> (32 * w)) & 0xFFFF_FFFFL);
+        return regs(v)[w];
+    }
+
     public static boolean isConst(Value v) { return v instanceof Inst i && i.op == Op.CONST; }
 
     /** Values built where they are used (constants, stack and symbol addresses). */

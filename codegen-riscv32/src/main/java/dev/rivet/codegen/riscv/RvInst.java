@@ -20,6 +20,7 @@ sealed interface RvInst extends MInst {
     Reg ZERO = Reg.phys(0);
 
     record Mv(Reg d, Reg s) implements RvInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(s); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Mv(f.apply(d), f.apply(s)); }
         @Override public boolean isMove() { return true; }
@@ -29,6 +30,7 @@ sealed interface RvInst extends MInst {
 
     /** d = a 32-bit constant (c.li, addi, c.lui/lui, lui+addi). */
     record Li(Reg d, int value) implements RvInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Li(f.apply(d), value); }
         public String toString() { return "li " + r(d) + ", " + value; }
@@ -36,12 +38,14 @@ sealed interface RvInst extends MInst {
 
     /** d = address of symbol + addend: lui + addi with R_RISCV_HI20 / R_RISCV_LO12_I. */
     record La(Reg d, String symbol, long addend) implements RvInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new La(f.apply(d), symbol, addend); }
         public String toString() { return "la " + r(d) + ", " + symbol + (addend == 0 ? "" : "+" + addend); }
     }
 
     record Op(Alu op, Reg d, Reg a, Reg b) implements RvInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(a); v.use(b); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Op(op, f.apply(d), f.apply(a), f.apply(b)); }
         public String toString() { return op.name().toLowerCase() + " " + r(d) + ", " + r(a) + ", " + r(b); }
@@ -49,6 +53,7 @@ sealed interface RvInst extends MInst {
 
     /** An I-type ALU instruction; the immediate fits (12-bit signed, or a 5-bit shift). */
     record OpImm(AluImm op, Reg d, Reg a, int imm) implements RvInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(a); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new OpImm(op, f.apply(d), f.apply(a), imm); }
         public String toString() { return op.name().toLowerCase() + " " + r(d) + ", " + r(a) + ", " + imm; }
@@ -79,6 +84,7 @@ sealed interface RvInst extends MInst {
     }
 
     record StackAddr(Reg d, StackObject slot) implements RvInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new StackAddr(f.apply(d), slot); }
         public String toString() { return "addi " + r(d) + ", sp, " + slot; }
@@ -146,6 +152,7 @@ sealed interface RvInst extends MInst {
 
     /** d = c != 0 ? a : b, as mv d, a; bnez c, 1f; mv d, b; 1:. */
     record Select(Reg d, Reg c, Reg a, Reg b) implements RvInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(c); v.use(a); v.use(b); v.earlyDef(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Select(f.apply(d), f.apply(c), f.apply(a), f.apply(b)); }
         public String toString() { return "select " + r(d) + ", " + r(c) + " ? " + r(a) + " : " + r(b); }

@@ -2,6 +2,7 @@ package dev.rivet.codegen.riscv;
 
 import dev.rivet.codegen.Reg;
 import dev.rivet.codegen.isel.IselContext;
+import dev.rivet.codegen.isel.KnownWords;
 import dev.rivet.codegen.riscv.RvEncoder.Alu;
 import dev.rivet.codegen.riscv.RvEncoder.AluImm;
 import dev.rivet.codegen.riscv.RvEncoder.BranchOp;
@@ -9,6 +10,7 @@ import dev.rivet.ir.Cond;
 import dev.rivet.ir.Inst;
 import dev.rivet.ir.Op;
 import dev.rivet.ir.Type;
+import dev.rivet.ir.Value;
 import java.util.List;
 
 /**
@@ -28,8 +30,14 @@ final class RvPairs {
             case ADD, SUB -> addSub(ctx, i);
             case AND, OR, XOR -> {
                 Alu op = i.op == Op.AND ? Alu.AND : i.op == Op.OR ? Alu.OR : Alu.XOR;
-                Reg[] d = ctx.result(i), a = ctx.regs(i.arg(0)), b = ctx.regs(i.arg(1));
-                for (int w = 0; w < 2; w++) ctx.emit(new RvInst.Op(op, d[w], a[w], b[w]));
+                Reg[] d = ctx.result(i);
+                for (int w = 0; w < 2; w++) {
+                    switch (KnownWords.logic(i.op, i.arg(0), i.arg(1), w)) {
+                        case KnownWords.Logic.Constant k -> ctx.emit(new RvInst.Li(d[w], (int) k.value()));
+                        case KnownWords.Logic.Copy c -> ctx.emit(new RvInst.Mv(d[w], ctx.word(i.arg(c.operand()), w)));
+                        case KnownWords.Logic.Compute c -> ctx.emit(new RvInst.Op(op, d[w], ctx.word(i.arg(0), w), ctx.word(i.arg(1), w)));
+                    }
+                }
             }
             case MUL -> multiply(ctx, i);
             case UDIV, SDIV, UREM, SREM -> {
@@ -74,14 +82,30 @@ final class RvPairs {
         return true;
     }
 
+    /**
+     * Addition and subtraction with the carry from sltu, unless a low word is known to be zero:
+     * then no carry can arise, the low word is copied and only the high words are added.
+     */
     private static void addSub(IselContext ctx, Inst i) {
-        Reg[] d = ctx.result(i), a = ctx.regs(i.arg(0)), b = ctx.regs(i.arg(1));
+        boolean sub = i.op == Op.SUB;
+        Value x = i.arg(0), y = i.arg(1);
+        if (KnownWords.zero(y, 0) || !sub && KnownWords.zero(x, 0)) {
+            Reg[] d = ctx.result(i);
+            ctx.emit(new RvInst.Mv(d[0], ctx.word(KnownWords.zero(y, 0) ? x : y, 0)));
+            if (KnownWords.zero(y, 1)) ctx.emit(new RvInst.Mv(d[1], ctx.word(x, 1)));
+            else if (!sub && KnownWords.zero(x, 1)) ctx.emit(new RvInst.Mv(d[1], ctx.word(y, 1)));
+            else ctx.emit(new RvInst.Op(sub ? Alu.SUB : Alu.ADD, d[1], ctx.word(x, 1), ctx.word(y, 1)));
+            return;
+        }
+        Reg[] d = ctx.result(i), a = ctx.regs(x), b = ctx.regs(y);
         Reg carry = ctx.newReg(), hi = ctx.newReg();
         if (i.op == Op.ADD) {
             Reg lo = ctx.newReg();
             ctx.emit(new RvInst.Op(Alu.ADD, lo, a[0], b[0]));
             ctx.emit(new RvInst.Op(Alu.SLTU, carry, lo, a[0])); // the sum wrapped: carry out
-            ctx.emit(new RvInst.Op(Alu.ADD, hi, a[1], b[1]));
+            if (KnownWords.zero(y, 1)) hi = a[1]; // a high word known to be zero adds nothing but the carry
+            else if (KnownWords.zero(x, 1)) hi = b[1];
+            else ctx.emit(new RvInst.Op(Alu.ADD, hi, a[1], b[1]));
             ctx.emit(new RvInst.Op(Alu.ADD, d[1], hi, carry));
             ctx.emit(new RvInst.Mv(d[0], lo));
         } else {
@@ -97,14 +121,24 @@ final class RvPairs {
             ctx.call(i.args, i, (args, results) -> new RvInst.Call("__muldi3", null, args, results));
             return;
         }
-        Reg[] d = ctx.result(i), a = ctx.regs(i.arg(0)), b = ctx.regs(i.arg(1));
-        Reg h = ctx.newReg(), t1 = ctx.newReg(), t2 = ctx.newReg(), s = ctx.newReg();
-        ctx.emit(new RvInst.Op(Alu.MULHU, h, a[0], b[0]));
-        ctx.emit(new RvInst.Op(Alu.MUL, t1, a[0], b[1]));
-        ctx.emit(new RvInst.Op(Alu.MUL, t2, a[1], b[0]));
-        ctx.emit(new RvInst.Op(Alu.ADD, s, h, t1));
-        ctx.emit(new RvInst.Op(Alu.ADD, d[1], s, t2));
-        ctx.emit(new RvInst.Op(Alu.MUL, d[0], a[0], b[0]));
+        // (ahi:alo) * (bhi:blo) mod 2^64 = alo*blo + ((alo*bhi + ahi*blo) << 32); a high word
+        // known to be zero drops its product
+        Value x = i.arg(0), y = i.arg(1);
+        Reg[] d = ctx.result(i);
+        Reg alo = ctx.word(x, 0), blo = ctx.word(y, 0);
+        Reg hi = ctx.newReg();
+        ctx.emit(new RvInst.Op(Alu.MULHU, hi, alo, blo));
+        if (!KnownWords.zero(y, 1)) hi = addProduct(ctx, hi, alo, ctx.word(y, 1));
+        if (!KnownWords.zero(x, 1)) hi = addProduct(ctx, hi, ctx.word(x, 1), blo);
+        ctx.emit(new RvInst.Mv(d[1], hi));
+        ctx.emit(new RvInst.Op(Alu.MUL, d[0], alo, blo));
+    }
+
+    private static Reg addProduct(IselContext ctx, Reg sum, Reg a, Reg b) {
+        Reg product = ctx.newReg(), total = ctx.newReg();
+        ctx.emit(new RvInst.Op(Alu.MUL, product, a, b));
+        ctx.emit(new RvInst.Op(Alu.ADD, total, sum, product));
+        return total;
     }
 
     private void shift(IselContext ctx, Inst i) {

@@ -17,6 +17,7 @@ sealed interface ThumbInst extends MInst {
 
     /** mov d, m. */
     record Mov(Reg d, Reg m) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(m); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Mov(f.apply(d), f.apply(m)); }
         @Override public boolean isMove() { return true; }
@@ -26,6 +27,7 @@ sealed interface ThumbInst extends MInst {
 
     /** d = a 32-bit constant, built the shortest way (movs, movs+shift, mvns, movw/movt, or a literal). */
     record Const(Reg d, int value) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Const(f.apply(d), value); }
         public String toString() { return "ldr " + r(d) + ", =" + value; }
@@ -33,6 +35,7 @@ sealed interface ThumbInst extends MInst {
 
     /** d = address of symbol + addend (a literal-pool word with an ABS32 relocation, or movw/movt). */
     record Sym(Reg d, String symbol, long addend) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Sym(f.apply(d), symbol, addend); }
         public String toString() { return "ldr " + r(d) + ", =" + symbol + (addend == 0 ? "" : "+" + addend); }
@@ -40,6 +43,7 @@ sealed interface ThumbInst extends MInst {
 
     /** adds/subs d, n, m (3 low registers). */
     record Add3(boolean sub, Reg d, Reg n, Reg m) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(n); v.use(m); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Add3(sub, f.apply(d), f.apply(n), f.apply(m)); }
         public String toString() { return (sub ? "subs " : "adds ") + r(d) + ", " + r(n) + ", " + r(m); }
@@ -47,6 +51,7 @@ sealed interface ThumbInst extends MInst {
 
     /** adds/subs d, n, #imm (imm 0..7, or 0..255 when d == n, chosen at emission). */
     record AddImm(boolean sub, Reg d, Reg n, int imm) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(n); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new AddImm(sub, f.apply(d), f.apply(n), imm); }
         public String toString() { return (sub ? "subs " : "adds ") + r(d) + ", " + r(n) + ", #" + imm; }
@@ -54,6 +59,7 @@ sealed interface ThumbInst extends MInst {
 
     /** The two-address data-processing group: dn = dn op m (TST, CMP and CMN only set flags). */
     record Dp(ThumbEncoder.Dp op, Reg dn, Reg m) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) {
             v.use(m);
             if (op != ThumbEncoder.Dp.MVN && op != ThumbEncoder.Dp.RSB) v.use(dn);
@@ -65,6 +71,7 @@ sealed interface ThumbInst extends MInst {
 
     /** lsls/lsrs/asrs d, m, #imm (kind 0, 1, 2). */
     record ShiftImm(int kind, Reg d, Reg m, int imm) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(m); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new ShiftImm(kind, f.apply(d), f.apply(m), imm); }
         public String toString() { return new String[] {"lsls", "lsrs", "asrs"}[kind] + " " + r(d) + ", " + r(m) + ", #" + imm; }
@@ -101,6 +108,7 @@ sealed interface ThumbInst extends MInst {
 
     /** sxth/sxtb/uxth/uxtb d, m (kind 0..3). */
     record Extend(int kind, Reg d, Reg m) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(m); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Extend(kind, f.apply(d), f.apply(m)); }
         public String toString() { return new String[] {"sxth", "sxtb", "uxth", "uxtb"}[kind] + " " + r(d) + ", " + r(m); }
@@ -108,6 +116,7 @@ sealed interface ThumbInst extends MInst {
 
     /** rev d, m. */
     record Rev(Reg d, Reg m) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(m); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Rev(f.apply(d), f.apply(m)); }
         public String toString() { return "rev " + r(d) + ", " + r(m); }
@@ -145,6 +154,7 @@ sealed interface ThumbInst extends MInst {
 
     /** d = SP + offset of a stack object. */
     record StackAddr(Reg d, StackObject slot) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new StackAddr(f.apply(d), slot); }
         public String toString() { return "add " + r(d) + ", sp, " + slot; }
@@ -231,6 +241,7 @@ sealed interface ThumbInst extends MInst {
 
     /** d = cond ? 1 : 0 after {@code cmp}. */
     record SetCond(Cond cond, Reg d, Compare cmp) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { cmp.regs(v); v.earlyDef(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new SetCond(cond, f.apply(d), (Compare) cmp.mapRegs(f)); }
         public String toString() { return cmp + "; set" + cond.text() + " " + r(d); }
@@ -238,6 +249,7 @@ sealed interface ThumbInst extends MInst {
 
     /** d = cond ? a : b after {@code cmp}. */
     record Select(Cond cond, Reg d, Compare cmp, Reg a, Reg b) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { cmp.regs(v); v.use(a); v.use(b); v.earlyDef(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) {
             return new Select(cond, f.apply(d), (Compare) cmp.mapRegs(f), f.apply(a), f.apply(b));
@@ -247,6 +259,7 @@ sealed interface ThumbInst extends MInst {
 
     /** Thumb-2 register instructions: udiv, sdiv (n, m) and clz, rbit (n only). */
     record Wide(String op, Reg d, Reg n, Reg m) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(n); if (m != null) v.use(m); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Wide(op, f.apply(d), f.apply(n), m == null ? null : f.apply(m)); }
         public String toString() { return op + " " + r(d) + ", " + r(n) + (m == null ? "" : ", " + r(m)); }
@@ -254,6 +267,7 @@ sealed interface ThumbInst extends MInst {
 
     /** umull lo, hi, n, m (Thumb-2). */
     record Umull(Reg lo, Reg hi, Reg n, Reg m) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(n); v.use(m); v.def(lo); v.def(hi); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Umull(f.apply(lo), f.apply(hi), f.apply(n), f.apply(m)); }
         public String toString() { return "umull " + r(lo) + ", " + r(hi) + ", " + r(n) + ", " + r(m); }
@@ -261,6 +275,7 @@ sealed interface ThumbInst extends MInst {
 
     /** mla d, n, m, a: d = a + n * m; with {@code sub}, mls: d = a - n * m (Thumb-2). */
     record Mla(boolean sub, Reg d, Reg n, Reg m, Reg a) implements ThumbInst {
+        @Override public boolean isPure() { return true; }
         public void regs(RegVisitor v) { v.use(n); v.use(m); v.use(a); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Mla(sub, f.apply(d), f.apply(n), f.apply(m), f.apply(a)); }
         public String toString() { return (sub ? "mls " : "mla ") + r(d) + ", " + r(n) + ", " + r(m) + ", " + r(a); }

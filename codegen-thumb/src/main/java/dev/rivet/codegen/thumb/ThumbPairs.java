@@ -2,6 +2,7 @@ package dev.rivet.codegen.thumb;
 
 import dev.rivet.codegen.Reg;
 import dev.rivet.codegen.isel.IselContext;
+import dev.rivet.codegen.isel.KnownWords;
 import dev.rivet.codegen.thumb.ThumbEncoder.Dp;
 import dev.rivet.codegen.thumb.ThumbIsel.Flags;
 import dev.rivet.ir.Inst;
@@ -26,16 +27,19 @@ final class ThumbPairs {
     /** Selects {@code i} if it is a 64-bit operation this class handles; false leaves it to the caller. */
     boolean select(IselContext ctx, Inst i) {
         switch (i.op) {
-            case ADD, SUB -> {
-                Reg[] d = ctx.result(i), a = ctx.regs(i.arg(0)), b = ctx.regs(i.arg(1));
-                ctx.emit(new ThumbInst.AddSub64(i.op == Op.SUB, d[0], d[1], a[0], a[1], b[0], b[1]));
-            }
+            case ADD, SUB -> addSub(ctx, i);
             case AND, OR, XOR -> {
                 Dp op = i.op == Op.AND ? Dp.AND : i.op == Op.OR ? Dp.ORR : Dp.EOR;
-                Reg[] d = ctx.result(i), a = ctx.regs(i.arg(0)), b = ctx.regs(i.arg(1));
+                Reg[] d = ctx.result(i);
                 for (int w = 0; w < 2; w++) {
-                    ctx.emit(new ThumbInst.Mov(d[w], a[w]));
-                    ctx.emit(new ThumbInst.Dp(op, d[w], b[w]));
+                    switch (KnownWords.logic(i.op, i.arg(0), i.arg(1), w)) {
+                        case KnownWords.Logic.Constant k -> ctx.emit(new ThumbInst.Const(d[w], (int) k.value()));
+                        case KnownWords.Logic.Copy c -> ctx.emit(new ThumbInst.Mov(d[w], ctx.word(i.arg(c.operand()), w)));
+                        case KnownWords.Logic.Compute c -> {
+                            ctx.emit(new ThumbInst.Mov(d[w], ctx.word(i.arg(0), w)));
+                            ctx.emit(new ThumbInst.Dp(op, d[w], ctx.word(i.arg(1), w)));
+                        }
+                    }
                 }
             }
             case MUL -> multiply(ctx, i);
@@ -83,12 +87,44 @@ final class ThumbPairs {
             ctx.call(i.args, i, (args, results) -> new ThumbInst.Call("__aeabi_lmul", null, args, results));
             return;
         }
-        // (ahi:alo) * (bhi:blo) mod 2^64 = alo*blo + ((alo*bhi + ahi*blo) << 32)
-        Reg[] d = ctx.result(i), a = ctx.regs(i.arg(0)), b = ctx.regs(i.arg(1));
-        Reg hi = ctx.newReg(), hi2 = ctx.newReg();
-        ctx.emit(new ThumbInst.Umull(d[0], hi, a[0], b[0]));
-        ctx.emit(new ThumbInst.Mla(false, hi2, a[0], b[1], hi));
-        ctx.emit(new ThumbInst.Mla(false, d[1], a[1], b[0], hi2));
+        // (ahi:alo) * (bhi:blo) mod 2^64 = alo*blo + ((alo*bhi + ahi*blo) << 32); a high word
+        // known to be zero drops its product
+        Value x = i.arg(0), y = i.arg(1);
+        Reg[] d = ctx.result(i);
+        Reg alo = ctx.word(x, 0), blo = ctx.word(y, 0);
+        Reg hi = ctx.newReg();
+        ctx.emit(new ThumbInst.Umull(d[0], hi, alo, blo));
+        if (!KnownWords.zero(y, 1)) {
+            Reg sum = ctx.newReg();
+            ctx.emit(new ThumbInst.Mla(false, sum, alo, ctx.word(y, 1), hi));
+            hi = sum;
+        }
+        if (!KnownWords.zero(x, 1)) {
+            Reg sum = ctx.newReg();
+            ctx.emit(new ThumbInst.Mla(false, sum, ctx.word(x, 1), blo, hi));
+            hi = sum;
+        }
+        ctx.emit(new ThumbInst.Mov(d[1], hi));
+    }
+
+    /**
+     * Addition and subtraction with the carry flag, unless a low word is known to be zero: then
+     * no carry can arise, the low word is copied and only the high words are added.
+     */
+    private static void addSub(IselContext ctx, Inst i) {
+        boolean sub = i.op == Op.SUB;
+        Value x = i.arg(0), y = i.arg(1);
+        Reg[] d = ctx.result(i);
+        if (KnownWords.zero(y, 0) || !sub && KnownWords.zero(x, 0)) {
+            Value low = KnownWords.zero(y, 0) ? x : y;
+            ctx.emit(new ThumbInst.Mov(d[0], ctx.word(low, 0)));
+            if (KnownWords.zero(y, 1)) ctx.emit(new ThumbInst.Mov(d[1], ctx.word(x, 1)));
+            else if (!sub && KnownWords.zero(x, 1)) ctx.emit(new ThumbInst.Mov(d[1], ctx.word(y, 1)));
+            else ctx.emit(new ThumbInst.Add3(sub, d[1], ctx.word(x, 1), ctx.word(y, 1)));
+            return;
+        }
+        Reg[] a = ctx.regs(x), b = ctx.regs(y);
+        ctx.emit(new ThumbInst.AddSub64(sub, d[0], d[1], a[0], a[1], b[0], b[1]));
     }
 
     private void shift(IselContext ctx, Inst i) {

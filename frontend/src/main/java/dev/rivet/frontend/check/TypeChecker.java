@@ -70,8 +70,21 @@ final class TypeChecker extends MethodChecker {
             if (e.getKey() instanceof Expr.Lit lit && lit.value() instanceof Literal.Int i)
                 literalRange(lit, i, Infer.resolve(e.getValue(), true));
         }
+        untypedLocals();
         typing.finish();
         return typing;
+    }
+
+    /**
+     * A binding whose type nothing determined ({@code let x;} never assigned): rustc's E0282,
+     * reported for the first such binding only, as the others usually follow from it.
+     */
+    private void untypedLocals() {
+        typing.patterns.values().stream()
+                .filter(p -> p instanceof Typing.PatRes.Binding b && Infer.hasUnresolved(Infer.resolve(b.local().type, true)))
+                .map(p -> ((Typing.PatRes.Binding) p).local())
+                .min(java.util.Comparator.comparingInt(l -> l.span.start()))
+                .ifPresent(l -> error(l.span, "type annotations needed: consider giving `" + l.name + "` an explicit type"));
     }
 
     private void literalRange(Expr.Lit lit, Literal.Int i, Ty t) {

@@ -1,0 +1,149 @@
+package dev.rivet.codegen.alloc;
+
+import dev.rivet.codegen.MBlock;
+import dev.rivet.codegen.MFunction;
+import dev.rivet.codegen.MInst;
+import dev.rivet.codegen.Reg;
+import dev.rivet.codegen.RegInfo;
+import dev.rivet.codegen.StackObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Inserts the stores and reloads for a spilled register. A spilled value lives in its stack
+ * slot; within a block it is reloaded once into a block-local register that serves every use
+ * up to the next call (the value is then in both places), and a definition is stored at once
+ * and stays in its register for the uses after it. Those block-local registers are allocated
+ * like any other and may be spilled in turn: then every use reloads into a register of its own
+ * that lives for one instruction and cannot be spilled again.
+ */
+final class SpillRewriter {
+    private final MFunction f;
+    private final RegInfo regs;
+    /** Registers that live for one instruction around spill code: never spilled. */
+    final Set<Integer> spillTemps = new HashSet<>();
+    /** Block-local registers holding a spilled value, with its slot. */
+    private final Map<Integer, StackObject> blockLocal = new HashMap<>();
+    /** The spill stores and reloads inserted, by identity, with the slot and the register they move. */
+    final Map<MInst, ReloadElimination.SpillCode> spillCode = new IdentityHashMap<>();
+
+    SpillRewriter(MFunction f, RegInfo regs) {
+        this.f = f;
+        this.regs = regs;
+    }
+
+    /** Spills {@code vreg}: to a new slot, or, if it is a block-local copy of a spilled value, back to that value's slot. */
+    void spill(int vreg) {
+        StackObject slot = blockLocal.get(vreg);
+        if (slot != null) reloadAtEachUse(new Reg.Virtual(vreg), slot);
+        else keepInBlocks(new Reg.Virtual(vreg), f.frame.spill(4));
+    }
+
+    private void keepInBlocks(Reg.Virtual target, StackObject slot) {
+        for (MBlock b : f.blocks) {
+            List<MInst> out = new ArrayList<>();
+            Reg current = null; // the register that holds the value here, if any
+            for (MInst i : b.insts) {
+                Access a = Access.of(i, target);
+                Reg partner = a.any() ? copyPartner(i, target) : null;
+                if (!a.any()) {
+                    out.add(i);
+                } else if (partner != null && a.defs) {
+                    out.add(tracked(regs.spill(partner, slot), true, slot, partner)); // v = x stores x
+                    current = null;
+                } else if (partner != null) {
+                    out.add(current != null ? regs.move(partner, current) : tracked(regs.reload(partner, slot), false, slot, partner));
+                } else {
+                    if (a.uses && current == null) current = reloadInto(out, slot);
+                    Reg r = a.uses ? current : newBlockLocal(slot);
+                    out.add(f.replaced(i, i.mapRegs(x -> x.equals(target) ? r : x)));
+                    if (a.defs) {
+                        out.add(tracked(regs.spill(r, slot), true, slot, r));
+                        current = r;
+                    }
+                }
+                if (i.isCall()) current = null; // a block-local register does not live across calls
+            }
+            b.insts.clear();
+            b.insts.addAll(out);
+        }
+    }
+
+    private Reg reloadInto(List<MInst> out, StackObject slot) {
+        Reg r = newBlockLocal(slot);
+        out.add(tracked(regs.reload(r, slot), false, slot, r));
+        return r;
+    }
+
+    private Reg.Virtual newBlockLocal(StackObject slot) {
+        Reg.Virtual r = f.newVReg();
+        blockLocal.put(r.id(), slot);
+        return r;
+    }
+
+    /** A block-local register spilled: its own reload and store go; each use reloads, each definition stores. */
+    private void reloadAtEachUse(Reg.Virtual target, StackObject slot) {
+        for (MBlock b : f.blocks) {
+            List<MInst> out = new ArrayList<>();
+            for (MInst i : b.insts) {
+                ReloadElimination.SpillCode sc = spillCode.get(i);
+                // its own reload and store go (the slot is where it came from); a store of it into
+                // another value's slot stays, as a use of it
+                if (sc != null && sc.reg().equals(target) && sc.slot() == slot) continue;
+                Access a = Access.of(i, target);
+                Reg partner = a.any() ? copyPartner(i, target) : null;
+                if (!a.any()) {
+                    out.add(i);
+                } else if (partner != null && !a.defs) {
+                    out.add(tracked(regs.reload(partner, slot), false, slot, partner));
+                } else {
+                    Reg.Virtual temp = f.newVReg();
+                    spillTemps.add(temp.id());
+                    if (a.uses) out.add(tracked(regs.reload(temp, slot), false, slot, temp));
+                    out.add(f.replaced(i, i.mapRegs(x -> x.equals(target) ? temp : x)));
+                    if (a.defs) out.add(tracked(regs.spill(temp, slot), true, slot, temp));
+                }
+            }
+            b.insts.clear();
+            b.insts.addAll(out);
+        }
+    }
+
+    private MInst tracked(MInst spillOrReload, boolean store, StackObject slot, Reg reg) {
+        spillCode.put(spillOrReload, new ReloadElimination.SpillCode(store, slot, reg));
+        return spillOrReload;
+    }
+
+    /**
+     * The other side of {@code i} if it is a copy to or from {@code target} that can become a
+     * plain store or reload of the slot: no temporary, and no copy left for allocation to remove.
+     */
+    private Reg copyPartner(MInst i, Reg.Virtual target) {
+        if (!i.isMove()) return null;
+        Reg dst = i.moveOperands().get(0), src = i.moveOperands().get(1);
+        if (dst.equals(src)) return null;
+        Reg other = dst.equals(target) ? src : src.equals(target) ? dst : null;
+        if (other instanceof Reg.Physical p && !regs.allocatable().contains(p.num())) return null;
+        return other;
+    }
+
+    /** Whether an instruction reads and writes a register. */
+    private record Access(boolean uses, boolean defs) {
+        static Access of(MInst i, Reg target) {
+            boolean[] u = {false}, d = {false};
+            i.regs(new MInst.RegVisitor() {
+                @Override public void use(Reg r) { if (r.equals(target)) u[0] = true; }
+
+                @Override public void def(Reg r) { if (r.equals(target)) d[0] = true; }
+            });
+            return new Access(u[0], d[0]);
+        }
+
+        boolean any() { return uses || defs; }
+    }
+}

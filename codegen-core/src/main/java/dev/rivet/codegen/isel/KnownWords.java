@@ -1,0 +1,91 @@
+package dev.rivet.codegen.isel;
+
+import dev.rivet.ir.Inst;
+import dev.rivet.ir.Type;
+import dev.rivet.ir.Value;
+
+/**
+ * Words of a 64-bit value that are known constants, for the back ends' pair lowering: the high
+ * word of a zero extension, the low word of a shift left by 32 or more, the words an AND mask
+ * clears. Code written with 64-bit masks and shifts (splitting a product into halves) then
+ * needs no instructions for the halves it knows, and a multiplication of two zero-extended
+ * words is one 32x32-to-64 multiply.
+ */
+public final class KnownWords {
+    private static final long WORD = 0xFFFF_FFFFL;
+    private static final int DEPTH = 6;
+
+    private KnownWords() {}
+
+    /** Word {@code w} (0 low, 1 high) of the 64-bit {@code v} if it is known, as an unsigned 32-bit value; else null. */
+    public static Long word(Value v, int w) {
+        return word(v, w, DEPTH);
+    }
+
+    /** True if word {@code w} of {@code v} is known to be zero. */
+    public static boolean zero(Value v, int w) {
+        Long k = word(v, w);
+        return k != null && k == 0;
+    }
+
+    /** True if word {@code w} of {@code v} is known to be all ones. */
+    public static boolean ones(Value v, int w) {
+        Long k = word(v, w);
+        return k != null && k == WORD;
+    }
+
+    /** How to build one word of a 64-bit AND, OR or XOR. */
+    public sealed interface Logic {
+        /** The word is this constant. */
+        record Constant(long value) implements Logic {}
+
+        /** The word is operand {@code operand}'s word (the other one is neutral). */
+        record Copy(int operand) implements Logic {}
+
+        /** Neither side is known well enough: compute it. */
+        record Compute() implements Logic {}
+    }
+
+    /** Word {@code w} of {@code a op b}, for op AND, OR or XOR. */
+    public static Logic logic(dev.rivet.ir.Op op, Value a, Value b, int w) {
+        Long x = word(a, w), y = word(b, w);
+        if (x != null && y != null)
+            return new Logic.Constant(switch (op) { case AND -> x & y; case OR -> x | y; default -> x ^ y; });
+        Long known = x != null ? x : y;
+        int other = x != null ? 1 : 0;
+        if (known == null) return new Logic.Compute();
+        return switch (op) {
+            case AND -> known == 0 ? new Logic.Constant(0) : known == WORD ? new Logic.Copy(other) : new Logic.Compute();
+            case OR -> known == WORD ? new Logic.Constant(WORD) : known == 0 ? new Logic.Copy(other) : new Logic.Compute();
+            default -> known == 0 ? new Logic.Copy(other) : new Logic.Compute();
+        };
+    }
+
+    private static Long word(Value v, int w, int depth) {
+        if (!(v instanceof Inst i) || i.type != Type.I64 || depth == 0) return null;
+        return switch (i.op) {
+            case CONST -> (i.imm >>> (32 * w)) & WORD;
+            case ZEXT -> w == 1 ? 0L : null;
+            case AND -> {
+                Long a = word(i.arg(0), w, depth - 1), b = word(i.arg(1), w, depth - 1);
+                if (a != null && b != null) yield a & b;
+                yield a != null && a == 0 || b != null && b == 0 ? 0L : null;
+            }
+            case OR -> {
+                Long a = word(i.arg(0), w, depth - 1), b = word(i.arg(1), w, depth - 1);
+                if (a != null && b != null) yield a | b;
+                yield a != null && a == WORD || b != null && b == WORD ? WORD : null;
+            }
+            case SHL -> shiftedOut(i, w == 0);
+            case LSHR -> shiftedOut(i, w == 1);
+            default -> null;
+        };
+    }
+
+    /** Zero if the instruction shifts by a constant 32..63 and {@code vacated} names the word the shift empties. */
+    private static Long shiftedOut(Inst shift, boolean vacated) {
+        if (!vacated || !(shift.arg(1) instanceof Inst n) || n.op != dev.rivet.ir.Op.CONST) return null;
+        long amount = n.imm & 63;
+        return amount >= 32 ? 0L : null;
+    }
+}
