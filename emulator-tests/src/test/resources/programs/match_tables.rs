@@ -1,70 +1,89 @@
-// Dense matches (jump tables on Thumb-2): a lowest case above zero, holes that fall to the
-// default, arms that share code, a match inside a loop whose arms jump back, and arms big
-// enough that the table needs halfword entries.
+// Dense matches that become jump tables: one with small arms (byte entries), one whose arms
+// are long enough that later cases lie beyond 510 bytes (halfword entries), and values outside
+// the table that must reach the default arm.
 
-fn weekday(d: u32) -> &'static str {
-    match d {
-        1 => "mon",
-        2 => "tue",
-        3 => "wed",
-        4 => "thu",
-        5 => "fri",
-        6 | 7 => "weekend",
-        _ => "?",
+#[inline(never)]
+fn small(op: u32, a: u32, b: u32) -> u32 {
+    match op {
+        0 => a.wrapping_add(b),
+        1 => a.wrapping_sub(b),
+        2 => a ^ b,
+        3 => a & b,
+        4 => a | b,
+        5 => a.wrapping_mul(b),
+        _ => 0xdead,
     }
 }
 
-fn letter_class(c: u8) -> u32 {
-    match c {
-        b'a' => 10,
-        b'b' => 11,
-        b'c' => 12,
-        b'e' => 14,
-        b'f' => 15,
-        b'h' => 17,
-        _ => 0,
+#[inline(never)]
+fn mix(mut x: u32, rounds: u32) -> u32 {
+    for i in 0..rounds {
+        x = x.rotate_left(5) ^ i.wrapping_mul(0x9e37_79b9);
+        x = x.wrapping_add(x >> 7);
     }
+    x
 }
 
-fn step(state: u8, input: u8) -> u8 {
+#[inline(never)]
+fn big(state: u8, v: u32) -> u32 {
     match state {
-        0 => if input == 1 { 1 } else { 0 },
-        1 => if input == 2 { 2 } else { 0 },
-        2 => 3,
-        3 => if input > 5 { 4 } else { 1 },
-        4 => 0,
-        _ => 9,
-    }
-}
-
-fn heavy(k: u32, x: u32) -> u32 {
-    // big arms: the table must reach far
-    match k {
-        0 => { let mut a = x; for i in 0..7 { a = a.wrapping_mul(31).wrapping_add(i) ^ (a >> 3); } a }
-        1 => { let mut a = x ^ 0x5555; for i in 0..5 { a = a.rotate_left(i + 1).wrapping_sub(i * 7); } a }
-        2 => { let mut a = x; let mut b = 1u32; while a > 0 { b = b.wrapping_mul(a | 1); a >>= 2; } b }
-        3 => { let mut s = 0u32; for i in 0..x % 17 { s = s.wrapping_add(i * i) ^ (s << 1); } s }
-        4 => x.count_ones() * 1000 + x.leading_zeros(),
-        5 => { let v = [x, x >> 1, x >> 2, x >> 3]; v[0] ^ v[1] ^ v[2] ^ v[3] }
-        _ => 7,
+        2 => {
+            let mut acc = v;
+            for k in 0..5u32 { acc = mix(acc, k).wrapping_add(acc.rotate_right(k)); }
+            acc ^ 0x1111
+        }
+        3 => {
+            let mut acc = v.wrapping_mul(3);
+            for k in 0..4u32 { acc = mix(acc ^ k, 2).wrapping_sub(acc.rotate_left(k + 1)); }
+            acc ^ 0x2222
+        }
+        4 => {
+            let mut acc = v;
+            let mut t = 7u32;
+            while t > 0 { acc = mix(acc.wrapping_add(t), t).rotate_left(3); t -= 1; }
+            acc ^ 0x3333
+        }
+        5 => {
+            let mut acc = v.wrapping_add(17);
+            for k in 1..6u32 { acc = mix(acc, k) ^ mix(acc.wrapping_mul(k), 1); }
+            acc ^ 0x4444
+        }
+        6 => {
+            let (mut p, mut q) = (v, v ^ 0xffff);
+            for k in 0..4u32 { let t = mix(p, k); p = q.wrapping_add(t); q = t.rotate_right(3); }
+            p ^ q ^ 0x5555
+        }
+        7 => {
+            let mut acc = v;
+            for k in 0..3u32 { acc = mix(mix(acc, k), k + 1).wrapping_mul(2654435761); }
+            acc ^ 0x6666
+        }
+        8 => {
+            let mut acc = v ^ 0xabcdef;
+            for k in 0..6u32 { acc = if acc & 1 == 0 { mix(acc, k) } else { acc.rotate_left(k).wrapping_add(k) }; }
+            acc ^ 0x7777
+        }
+        9 => {
+            let mut acc = v;
+            let mut n = 0u32;
+            while acc > 1000 && n < 20 { acc = mix(acc, 1) % (acc / 2 + 1); n += 1; }
+            acc.wrapping_add(n) ^ 0x8888
+        }
+        _ => v,
     }
 }
 
 fn main() {
-    for d in 0..9 { print!("{} ", weekday(d)); }
-    println!();
-    let mut sum = 0;
-    for c in b'_'..=b'j' { sum = sum * 3 + letter_class(c); }
-    println!("letters {}", sum);
-    let inputs = [1u8, 2, 0, 7, 1, 1, 2, 9, 3, 1, 2, 0, 6];
-    let mut s = 0u8;
-    let mut trace = 0u32;
-    for &i in inputs.iter() {
-        s = step(s, i);
-        trace = trace * 5 + s as u32;
+    let mut acc = 0u32;
+    for op in 0..8u32 {
+        let r = small(op, 0x1234_5678, 0x0f0f_0f0f);
+        println!("small {} = {:#x}", op, r);
+        acc ^= r;
     }
-    println!("state {} trace {}", s, trace);
-    let mut h = 0u32;
-    for k in 0..8 { h = h.wrapping_mul(7) ^ heavy(k, 12345 + k * 99); }
-    println!("heavy {}", h);
+    for state in 0..12u8 {
+        let r = big(state, 0xcafe_0000 + state as u32);
+        println!("big {} = {:#x}", state, r);
+        acc = acc.rotate_left(1) ^ r;
+    }
+    println!("acc {:#x}", acc);
 }

@@ -41,6 +41,13 @@ public interface MInst {
      */
     default boolean isPure() { return false; }
 
+    /**
+     * Defines one register from nothing but constants (a small immediate, a symbol's or a stack
+     * slot's address), as cheaply as a reload: a spilled register defined only here is rebuilt
+     * at each use instead of stored and reloaded.
+     */
+    default boolean isRematerializable() { return false; }
+
     /** A call: every caller-saved register is clobbered across it. */
     default boolean isCall() { return false; }
 

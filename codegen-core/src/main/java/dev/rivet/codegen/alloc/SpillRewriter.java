@@ -20,7 +20,9 @@ import java.util.Set;
  * up to the next call (the value is then in both places), and a definition is stored at once
  * and stays in its register for the uses after it. Those block-local registers are allocated
  * like any other and may be spilled in turn: then every use reloads into a register of its own
- * that lives for one instruction and cannot be spilled again.
+ * that lives for one instruction and cannot be spilled again. A register whose one definition
+ * is a cheap constant (a small immediate, an address) is not stored at all: the constant is
+ * rebuilt in front of each use.
  */
 final class SpillRewriter {
     private final MFunction f;
@@ -37,11 +39,53 @@ final class SpillRewriter {
         this.regs = regs;
     }
 
-    /** Spills {@code vreg}: to a new slot, or, if it is a block-local copy of a spilled value, back to that value's slot. */
+    /**
+     * Spills {@code vreg}: rebuilt at each use if its one definition is a cheap constant, else to
+     * a new slot, or, if it is a block-local copy of a spilled value, back to that value's slot.
+     */
     void spill(int vreg) {
+        Reg.Virtual target = new Reg.Virtual(vreg);
+        MInst constant = rematerializable(target);
         StackObject slot = blockLocal.get(vreg);
-        if (slot != null) reloadAtEachUse(new Reg.Virtual(vreg), slot);
-        else keepInBlocks(new Reg.Virtual(vreg), f.frame.spill(4));
+        if (constant != null) rebuildAtEachUse(target, constant);
+        else if (slot != null) reloadAtEachUse(target, slot);
+        else keepInBlocks(target, f.frame.spill(4));
+    }
+
+    /** The one instruction defining {@code target}, if it builds it from constants alone. */
+    private MInst rematerializable(Reg.Virtual target) {
+        MInst def = null;
+        for (MBlock b : f.blocks)
+            for (MInst i : b.insts)
+                if (Access.of(i, target).defs) {
+                    if (def != null) return null;
+                    def = i;
+                }
+        return def != null && def.isRematerializable() ? def : null;
+    }
+
+    private void rebuildAtEachUse(Reg.Virtual target, MInst def) {
+        for (MBlock b : f.blocks) {
+            List<MInst> out = new ArrayList<>();
+            for (MInst i : b.insts) {
+                if (i == def) continue;
+                if (!Access.of(i, target).uses) {
+                    out.add(i);
+                    continue;
+                }
+                Reg partner = copyPartner(i, target);
+                if (partner != null) { // x = v becomes x = the constant
+                    out.add(f.replaced(def, def.mapRegs(x -> x.equals(target) ? partner : x)));
+                    continue;
+                }
+                Reg.Virtual temp = f.newVReg();
+                spillTemps.add(temp.id());
+                out.add(f.replaced(def, def.mapRegs(x -> x.equals(target) ? temp : x)));
+                out.add(f.replaced(i, i.mapRegs(x -> x.equals(target) ? temp : x)));
+            }
+            b.insts.clear();
+            b.insts.addAll(out);
+        }
     }
 
     private void keepInBlocks(Reg.Virtual target, StackObject slot) {

@@ -31,6 +31,7 @@ sealed interface RvInst extends MInst {
     /** d = a 32-bit constant (c.li, addi, c.lui/lui, lui+addi). */
     record Li(Reg d, int value) implements RvInst {
         @Override public boolean isPure() { return true; }
+        @Override public boolean isRematerializable() { return value >= -32 && value < 32; } // c.li: 2 bytes
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Li(f.apply(d), value); }
         public String toString() { return "li " + r(d) + ", " + value; }
@@ -85,6 +86,7 @@ sealed interface RvInst extends MInst {
 
     record StackAddr(Reg d, StackObject slot) implements RvInst {
         @Override public boolean isPure() { return true; }
+        @Override public boolean isRematerializable() { return true; }
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new StackAddr(f.apply(d), slot); }
         public String toString() { return "addi " + r(d) + ", sp, " + slot; }

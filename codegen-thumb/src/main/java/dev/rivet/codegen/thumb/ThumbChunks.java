@@ -137,31 +137,56 @@ final class ThumbChunks {
     }
 
     /**
-     * The entries of a TBB/TBH jump table, right after its instruction: per case, the distance
-     * from the table's start (the instruction's PC) to the case's code, in halfwords. Bytes
-     * (TBB) first; halfwords (TBH) when a case lies beyond 510 bytes. Targets must follow the
-     * table: the entries are unsigned.
+     * The entries of a jump table, right after the code that reads it: per case, the distance
+     * in halfwords from the table's base to the case's code. Bytes first; halfwords when a case
+     * lies beyond 510 bytes. Targets must follow the table: the entries are unsigned.
+     *
+     * <p>On Thumb-2 the code is tbb/tbh, whose base is the table's start. Thumb-1 has neither,
+     * so five instructions (bytes) or six (halfwords) do the same with a scratch register, and
+     * the base is the table's start plus 2 (pc as the final add reads it):
+     * <pre>
+     *   mov  rT, pc            ; the address of the adds, plus 4
+     *   adds rT, #k            ; the table
+     *  (adds rT, rT, rI)       ; halfwords: table + index, read at + index again
+     *   ldrb rT, [rT, rI]      ; or ldrh
+     *   lsls rT, rT, #1
+     *   add  pc, rT
+     * </pre>
      */
     static final class JumpTable implements Chunk {
         private final java.util.List<Label> cases;
+        private final boolean thumb1;
         private boolean halfwords;
 
-        JumpTable(java.util.List<Label> cases) {
+        JumpTable(java.util.List<Label> cases, boolean thumb1) {
             this.cases = java.util.List.copyOf(cases);
+            this.thumb1 = thumb1;
         }
 
-        /** The tbb/tbh [pc, index] instruction in front of the table, whichever form the table takes. */
-        Chunk instruction(int index) {
+        /** The code in front of the table that reads it and branches, whichever form the table takes. */
+        Chunk reader(int index, int scratch) {
             return new Chunk() {
-                @Override public int size() { return 4; }
+                @Override public int size() { return !thumb1 ? 4 : halfwords ? 12 : 10; }
 
                 @Override
                 public void encode(Assembler.Output out) {
-                    long insn = ThumbEncoder.tableBranch(index, halfwords);
-                    out.putThumb32((int) (insn >>> 16), (int) insn & 0xFFFF);
+                    if (!thumb1) {
+                        long insn = ThumbEncoder.tableBranch(index, halfwords);
+                        out.putThumb32((int) (insn >>> 16), (int) insn & 0xFFFF);
+                        return;
+                    }
+                    out.put16(ThumbEncoder.movReg(scratch, 15));
+                    out.put16(ThumbEncoder.addsImm8(scratch, size() - 4)); // from the mov's pc (its address + 4) to the table
+                    if (halfwords) out.put16(ThumbEncoder.addsReg(scratch, scratch, index));
+                    out.put16(ThumbEncoder.memReg(halfwords ? 5 : 6, scratch, scratch, index));
+                    out.put16(ThumbEncoder.shiftImm(0, scratch, scratch, 1));
+                    out.put16(ThumbEncoder.addHigh(15, scratch));
                 }
             };
         }
+
+        /** Bytes from the table's start to the address its entries count from. */
+        private int bias() { return thumb1 ? 2 : 0; }
 
         @Override public int size() { return halfwords ? 2 * cases.size() : (cases.size() + 1) & ~1; }
 
@@ -172,7 +197,7 @@ final class ThumbChunks {
         @Override
         public boolean reachesAll(long at, java.util.Map<Label, Integer> labels) {
             for (Label l : cases) {
-                long off = labels.get(l) - at;
+                long off = labels.get(l) - at - bias();
                 if (off < 0 || off > (halfwords ? 0x1FFFE : 0x1FE)) return false;
             }
             return true;
@@ -187,7 +212,7 @@ final class ThumbChunks {
 
         @Override
         public void encode(Assembler.Output out) {
-            int base = out.offset();
+            int base = out.offset() + bias();
             for (Label l : cases) {
                 int entry = (out.labelOffset(l) - base) / 2;
                 if (halfwords) out.put16(entry);

@@ -217,7 +217,7 @@ final class ThumbEmitter {
     }
 
     /**
-     * tbb/tbh with its table when every case comes later in the layout (the entries are
+     * A jump table (tbb/tbh, or the Thumb-1 reader) when every case comes later in the layout (the entries are
      * unsigned); else compares, case by case, ending in a branch to the last (the bounds check
      * before has excluded every other value).
      */
@@ -230,10 +230,11 @@ final class ThumbEmitter {
             cases.add(labels.get(to));
         }
         if (forward) {
-            ThumbChunks.JumpTable table = new ThumbChunks.JumpTable(cases);
-            add(table.instruction(n(x.index())));
+            ThumbChunks.JumpTable table = new ThumbChunks.JumpTable(cases, !thumb2);
+            Chunk reader = table.reader(n(x.index()), x.scratch() == null ? -1 : n(x.scratch()));
+            add(reader);
             add(table);
-            estimate += 2 * cases.size() - table.size(); // its largest form
+            estimate += (thumb2 ? 0 : 2) + 2 * cases.size() - table.size(); // the largest forms
             return;
         }
         for (int k = 0; k + 1 < cases.size(); k++) {

@@ -13,6 +13,8 @@ final class ThumbEncoder {
     // ---- 16-bit ----
     static int movsImm(int d, int imm8) { return 0x2000 | d << 8 | imm8; }
     static int movReg(int d, int m) { return 0x4600 | (d & 8) << 4 | m << 3 | (d & 7); }
+    /** add d, m with any registers (no flags); d = pc branches. */
+    static int addHigh(int d, int m) { return 0x4400 | (d & 8) << 4 | m << 3 | (d & 7); }
     static int addsReg(int d, int n, int m) { return 0x1800 | m << 6 | n << 3 | d; }
     static int subsReg(int d, int n, int m) { return 0x1A00 | m << 6 | n << 3 | d; }
     static int addsImm3(int d, int n, int imm3) { return 0x1C00 | imm3 << 6 | n << 3 | d; }

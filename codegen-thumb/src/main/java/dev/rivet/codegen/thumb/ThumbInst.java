@@ -28,6 +28,7 @@ sealed interface ThumbInst extends MInst {
     /** d = a 32-bit constant, built the shortest way (movs, movs+shift, mvns, movw/movt, or a literal). */
     record Const(Reg d, int value) implements ThumbInst {
         @Override public boolean isPure() { return true; }
+        @Override public boolean isRematerializable() { return value >= 0 && value < 256; } // movs: 2 bytes
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Const(f.apply(d), value); }
         public String toString() { return "ldr " + r(d) + ", =" + value; }
@@ -36,6 +37,7 @@ sealed interface ThumbInst extends MInst {
     /** d = address of symbol + addend (a literal-pool word with an ABS32 relocation, or movw/movt). */
     record Sym(Reg d, String symbol, long addend) implements ThumbInst {
         @Override public boolean isPure() { return true; }
+        @Override public boolean isRematerializable() { return true; } // a literal load: 2 bytes, the pool word shared
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Sym(f.apply(d), symbol, addend); }
         public String toString() { return "ldr " + r(d) + ", =" + symbol + (addend == 0 ? "" : "+" + addend); }
@@ -155,6 +157,7 @@ sealed interface ThumbInst extends MInst {
     /** d = SP + offset of a stack object. */
     record StackAddr(Reg d, StackObject slot) implements ThumbInst {
         @Override public boolean isPure() { return true; }
+        @Override public boolean isRematerializable() { return true; }
         public void regs(RegVisitor v) { v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new StackAddr(f.apply(d), slot); }
         public String toString() { return "add " + r(d) + ", sp, " + slot; }
@@ -185,13 +188,21 @@ sealed interface ThumbInst extends MInst {
         public String toString() { return "cmp " + r(reg) + ", #" + value + "; beq .L" + block; }
     }
 
-    /** A pc-relative jump table: bounds are checked before, {@code index} is in range. Thumb-2 only (tbb/tbh). */
-    record Table(Reg index, List<Integer> blocks) implements ThumbInst {
-        public void regs(RegVisitor v) { v.use(index); }
-        public MInst mapRegs(UnaryOperator<Reg> f) { return new Table(f.apply(index), blocks); }
+    /**
+     * A pc-relative jump table: bounds are checked before, {@code index} is in range. Thumb-2
+     * uses tbb/tbh; Thumb-1 loads the entry into {@code scratch} and adds it to pc.
+     */
+    record Table(Reg index, Reg scratch, List<Integer> blocks) implements ThumbInst {
+        public void regs(RegVisitor v) {
+            v.use(index);
+            if (scratch != null) v.earlyDef(scratch);
+        }
+        public MInst mapRegs(UnaryOperator<Reg> f) { return new Table(f.apply(index), scratch == null ? null : f.apply(scratch), blocks); }
         @Override public List<Integer> targets() { return blocks; }
         @Override public boolean isTerminator() { return true; }
-        public String toString() { return "tbb [pc, " + r(index) + "] " + blocks; }
+        public String toString() {
+            return (scratch == null ? "tbb [pc, " + r(index) + "] " : "case " + r(index) + " (scratch " + r(scratch) + ") ") + blocks;
+        }
     }
 
     /** bl symbol: reads the argument registers, writes the result registers, clobbers the caller-saved ones. */

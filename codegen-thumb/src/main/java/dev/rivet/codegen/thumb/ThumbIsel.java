@@ -291,7 +291,7 @@ final class ThumbIsel implements Isa {
     private void switchChain(IselContext ctx, Inst sw) {
         Value v = sw.arg(0);
         Reg r = zeroExtended(ctx, v);
-        if (thumb2 && jumpTable(ctx, sw, r)) return;
+        if (jumpTable(ctx, sw, r)) return;
         for (int k = 0; k < sw.cases.length; k++) {
             int target = ctx.target(sw.targets.get(k + 1), false);
             long value = sw.cases[k];
@@ -307,10 +307,11 @@ final class ThumbIsel implements Isa {
     }
 
     /**
-     * Dense cases on Thumb-2: index = value - lowest case, one unsigned bounds check to the
-     * default, then tbb/tbh through a table with an entry per value (holes go to the default).
-     * Taken where it is smaller than the compare chain: about 10 bytes plus one per value,
-     * against 4 per case.
+     * Dense cases: index = value - lowest case, one unsigned bounds check to the default, then
+     * a table with an entry per value (holes go to the default): tbb/tbh on Thumb-2, on Thumb-1
+     * five instructions that load the entry and add it to pc. Taken where it is smaller than
+     * the compare chain: about 10 (Thumb-2) or 14 (Thumb-1) bytes plus one per value, against
+     * 4 per case.
      */
     private boolean jumpTable(IselContext ctx, Inst sw, Reg r) {
         long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
@@ -320,7 +321,8 @@ final class ThumbIsel implements Isa {
         }
         int n = sw.cases.length;
         long span = max - min + 1;
-        if (n < 4 || min < 0 || min > 255 || span > 256 || span + 10 >= 4L * n) return false;
+        int fixedCost = thumb2 ? 10 : 14 + (min != 0 ? 2 : 0);
+        if (n < 4 || min < 0 || min > 255 || span > 256 || span + fixedCost >= 4L * n) return false;
         int fallback = ctx.target(sw.targets.getFirst(), false);
         List<Integer> blocks = new java.util.ArrayList<>(java.util.Collections.nCopies((int) span, fallback));
         for (int k = 0; k < n; k++) blocks.set((int) (sw.cases[k] - min), ctx.target(sw.targets.get(k + 1), false));
@@ -331,7 +333,7 @@ final class ThumbIsel implements Isa {
         }
         ctx.emit(new ThumbInst.Cmp(index, null, (int) span - 1));
         ctx.emit(new ThumbInst.Branch(Cond.HI, fallback));
-        ctx.emit(new ThumbInst.Table(index, blocks));
+        ctx.emit(new ThumbInst.Table(index, thumb2 ? null : ctx.newReg(), blocks));
         return true;
     }
 

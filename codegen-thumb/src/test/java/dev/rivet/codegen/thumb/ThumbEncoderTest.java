@@ -37,6 +37,9 @@ class ThumbEncoderTest {
         t16(movReg(7, 0), "mov r7, r0");
         t16(movReg(12, 0), "mov ip, r0");
         t16(movReg(0, 12), "mov r0, ip");
+        t16(movReg(3, 15), "mov r3, pc");
+        t16(addHigh(8, 1), "add r8, r1");
+        t16(addHigh(15, 2), "add pc, r2");
         t16(addsReg(0, 1, 2), "adds r0, r1, r2");
         t16(subsReg(7, 6, 5), "subs r7, r6, r5");
         t16(addsImm3(1, 2, 7), "adds r1, r2, #7");
