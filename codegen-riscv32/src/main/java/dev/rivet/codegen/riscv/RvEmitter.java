@@ -32,6 +32,8 @@ final class RvEmitter {
     /** Saved registers and their offsets from SP, ra first. */
     private final List<int[]> saved = new ArrayList<>();
     private int frameSize;
+    /** The first SP adjustment of the prologue (the whole frame, or the save area alone). */
+    private int saveStep;
 
     RvEmitter(boolean compressed, int stackAlign) {
         this.compressed = compressed;
@@ -71,13 +73,31 @@ final class RvEmitter {
         frameSize = f.frame.localBytes() + f.frame.savedBytes;
         int at = frameSize;
         for (int r : regs) saved.add(new int[] {r, at -= 4});
+        saveStep = saveStep(regs.size());
+    }
+
+    /**
+     * How far the prologue moves SP before it saves registers: the whole frame, or, when the
+     * saves would then lie beyond c.swsp's reach (252 bytes) in a frame with large locals, just
+     * the save area first and the rest after, so that every save and restore is a 2-byte
+     * instruction (one extra SP adjustment each way against 2 bytes per register each way).
+     */
+    private int saveStep(int savedRegs) {
+        int area = (4 * savedRegs + stackAlign - 1) / stackAlign * stackAlign;
+        boolean split = compressed && savedRegs >= 2 && frameSize - 4 > 252 && area <= 256 && area < frameSize;
+        return split ? area : frameSize;
     }
 
     private void prologue() {
         asm.frame(Assembler.CallFrame.ENTRY);
-        adjustSp(-frameSize);
-        asm.frame(new Assembler.CallFrame(frameSize, 0)); // ra is still in its register until stored
-        for (int[] s : saved) stackWord(true, s[0], s[1]);
+        int below = frameSize - saveStep;
+        adjustSp(-saveStep);
+        asm.frame(new Assembler.CallFrame(saveStep, 0)); // ra is still in its register until stored
+        for (int[] s : saved) stackWord(true, s[0], s[1] - below);
+        if (below > 0) {
+            asm.frame(new Assembler.CallFrame(saveStep, raOffset()));
+            adjustSp(-below);
+        }
         asm.frame(fullFrame());
     }
 
@@ -96,15 +116,23 @@ final class RvEmitter {
     }
 
     private void restoreFrame() {
-        for (int[] s : saved) stackWord(false, s[0], s[1]);
-        adjustSp(frameSize);
+        int below = frameSize - saveStep;
+        if (below > 0) {
+            adjustSp(below);
+            asm.frame(new Assembler.CallFrame(saveStep, raOffset()));
+        }
+        for (int[] s : saved) stackWord(false, s[0], s[1] - below);
+        adjustSp(saveStep);
         asm.frame(Assembler.CallFrame.ENTRY);
     }
 
-    /** ra, when saved, is the first register stored: the highest word of the frame. */
     private Assembler.CallFrame fullFrame() {
-        boolean raSaved = !saved.isEmpty() && saved.getFirst()[0] == RvRegs.RA;
-        return new Assembler.CallFrame(frameSize, raSaved ? saved.getFirst()[1] - frameSize : 0);
+        return new Assembler.CallFrame(frameSize, raOffset());
+    }
+
+    /** Where ra is saved, from the caller's SP (negative); 0 if it is not. ra is the first register stored: the highest word. */
+    private int raOffset() {
+        return !saved.isEmpty() && saved.getFirst()[0] == RvRegs.RA ? saved.getFirst()[1] - frameSize : 0;
     }
 
     private void adjustSp(int delta) {
