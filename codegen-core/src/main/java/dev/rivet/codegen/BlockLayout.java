@@ -16,8 +16,11 @@ import java.util.Map;
  * Blocks are glued into chains greedily in their original order, preferring the block that
  * already came next, so code that was laid out well stays as it was. The entry chain comes
  * first; the others follow in the original order of their first blocks, which keeps a block
- * near the code that branches to it and so short branches in range. Blocks that are only a
- * jump (see {@link Forwarding}) are not emitted and go last.
+ * near the code that branches to it and so short branches in range. A block that never
+ * continues (a trap, a panic call) and has one predecessor is placed right after it: the check
+ * falls into it and branches on to the code after it, so no branch to a panic path has to
+ * reach across the function (on Thumb-1, a conditional branch reaches only 256 bytes).
+ * Blocks that are only a jump (see {@link Forwarding}) are not emitted and go last.
  */
 public final class BlockLayout {
     private BlockLayout() { }
@@ -34,10 +37,17 @@ public final class BlockLayout {
         int[] next = new int[n], prev = new int[n];
         Arrays.fill(next, -1);
         Arrays.fill(prev, -1);
+        Map<Integer, Integer> predecessors = new HashMap<>();
+        for (MBlock b : live) for (int t : b.successors()) predecessors.merge(forwarding.resolve(t), 1, Integer::sum);
         for (int k = 0; k < n; k++) {
             List<Integer> targets = new ArrayList<>();
             for (int target : candidates(live.get(k), forwarding)) targets.add(position.getOrDefault(target, -1));
             if (targets.remove((Integer) (k + 1))) targets.addFirst(k + 1);
+            for (int t : List.copyOf(targets))
+                if (t > 0 && isDeadEnd(live.get(t)) && predecessors.getOrDefault(live.get(t).id, 0) == 1) {
+                    targets.remove((Integer) t);
+                    targets.addFirst(t);
+                }
             for (int t : targets) {
                 if (t <= 0 || prev[t] != -1 || chainHead(prev, k) == t) continue;
                 next[k] = t;
@@ -69,6 +79,11 @@ public final class BlockLayout {
         if (insts.size() >= 2 && insts.get(insts.size() - 2).isInvertibleBranch())
             result.add(forwarding.resolve(insts.get(insts.size() - 2).targets().getFirst()));
         return result;
+    }
+
+    /** A block that never continues: it traps, or calls a function that does not return (a panic). */
+    private static boolean isDeadEnd(MBlock b) {
+        return !b.insts.isEmpty() && b.insts.getLast().isTerminator() && b.successors().isEmpty() && !b.insts.getLast().isReturn();
     }
 
     private static int chainHead(int[] prev, int k) {
