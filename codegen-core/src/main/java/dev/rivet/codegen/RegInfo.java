@@ -11,6 +11,12 @@ public interface RegInfo {
     /** Allocatable registers, best first. */
     List<Integer> allocatable();
 
+    /**
+     * The order to try registers in, given the callee-saved ones the function already uses
+     * (whose save is paid for): {@link #allocatable} unless the ISA knows better.
+     */
+    default List<Integer> preference(java.util.Set<Integer> calleeSavedInUse) { return allocatable(); }
+
     /** Registers a call preserves (the callee saves them if it uses them). */
     boolean isCalleeSaved(int reg);
 

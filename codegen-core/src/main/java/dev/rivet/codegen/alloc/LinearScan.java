@@ -115,10 +115,18 @@ public final class LinearScan {
         }
         // The move partner is not allocated yet: prefer a register that will also suit it.
         if (partner != null && partner.assigned < 0)
-            for (int r : regs.allocatable())
+            for (int r : preference(byReg))
                 if (free(r, cur, byReg, fixed) && free(r, partner, byReg, fixed)) return r;
-        for (int r : regs.allocatable()) if (free(r, cur, byReg, fixed)) return r;
+        for (int r : preference(byReg)) if (free(r, cur, byReg, fixed)) return r;
         return -1;
+    }
+
+    /** The ISA's order of registers, knowing which callee-saved ones hold something already. */
+    private List<Integer> preference(Map<Integer, List<Interval>> byReg) {
+        java.util.Set<Integer> inUse = new java.util.HashSet<>();
+        for (Map.Entry<Integer, List<Interval>> e : byReg.entrySet())
+            if (regs.isCalleeSaved(e.getKey()) && !e.getValue().isEmpty()) inUse.add(e.getKey());
+        return regs.preference(inUse);
     }
 
     /** Spills {@code cur} or the intervals holding the register cheapest to free for it. */

@@ -29,6 +29,16 @@ final class RvRegs implements RegInfo {
 
     @Override public List<Integer> allocatable() { return embedded ? EMBEDDED : FULL; }
 
+    /** s0 and s1, once saved anyway, come right after a0-a5: they too fit the compressed encodings. */
+    @Override
+    public List<Integer> preference(java.util.Set<Integer> calleeSavedInUse) {
+        if (!calleeSavedInUse.contains(8) && !calleeSavedInUse.contains(9)) return allocatable();
+        List<Integer> order = new java.util.ArrayList<>(allocatable().subList(0, 6));
+        for (int s : new int[] {8, 9}) if (calleeSavedInUse.contains(s)) order.add(s);
+        for (int r : allocatable()) if (!order.contains(r)) order.add(r);
+        return order;
+    }
+
     @Override public boolean isCalleeSaved(int reg) { return reg == 8 || reg == 9 || reg >= 18 && reg <= 27; }
 
     @Override public MInst move(Reg dst, Reg src) { return new RvInst.Mv(dst, src); }
