@@ -57,6 +57,9 @@ final class ThumbEmitter {
         }
     }
 
+    /** How many times each constant is built in the function being emitted. */
+    private final Map<Integer, Integer> constantUses = new HashMap<>();
+
     private Assembler.Result emit(MFunction fn, boolean forceLr) {
         f = fn;
         asm = new Assembler(PAD);
@@ -64,6 +67,8 @@ final class ThumbEmitter {
         pool = new LiteralPool();
         estimate = 0;
         for (MBlock b : f.blocks) labels.put(b.id, new Label(".L" + b.id));
+        constantUses.clear();
+        for (MBlock b : f.blocks) for (MInst i : b.insts) if (i instanceof ThumbInst.Const c) constantUses.merge(c.value(), 1, Integer::sum);
         frame(forceLr);
         prologue();
         forwarding = new Forwarding(f);
@@ -333,10 +338,16 @@ final class ThumbEmitter {
         else h(movReg(d, src), sub ? subsImm8(d, imm) : addsImm8(d, imm));
     }
 
-    /** Builds a 32-bit constant in the fewest bytes: one or two 16-bit instructions, MOVW, or a literal. */
+    /**
+     * Builds a 32-bit constant in the fewest bytes: one or two 16-bit instructions, MOVW, or a
+     * literal. A constant that takes 4 bytes inline but is built three times or more in the
+     * function is loaded from the literal pool instead: 2 bytes each, plus the one shared word.
+     */
     void constant(int d, int v) {
         if (v >= 0 && v < 256) {
             h(movsImm(d, v));
+        } else if (constantUses.getOrDefault(v, 0) >= 3) {
+            add(new ThumbChunks.LiteralLoad(d, pool.constant(v, estimate), thumb2));
         } else if (~v >= 0 && ~v < 256) {
             h(movsImm(d, ~v), dp(Dp.MVN, d, d));
         } else if (v > 255 && v <= 510) {
