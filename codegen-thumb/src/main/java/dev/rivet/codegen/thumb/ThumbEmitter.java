@@ -168,7 +168,22 @@ final class ThumbEmitter {
         return new Assembler.CallFrame(f.frame.savedBytes + f.frame.localBytes(), lrSaved ? -4 : 0);
     }
 
+    /**
+     * Moves SP by {@code bytes}: sub/add sp in steps of 508; on Thumb-2 subw/addw up to 4095;
+     * beyond three steps, the amount loaded from the literal pool into a register the prologue
+     * has saved (or that a function that never returns need not keep) and added to SP.
+     */
     private void adjustSp(int bytes, boolean down) {
+        if (thumb2 && bytes > 508 && bytes <= 4095) {
+            w(down ? subwSp(bytes) : addwSp(bytes));
+            return;
+        }
+        int scratch = !pushed.isEmpty() && pushed.getFirst() >= 4 ? pushed.getFirst() : f.returns() ? -1 : 4;
+        if (bytes > 3 * 508 && scratch >= 0) {
+            emitLiteralLoad(scratch, down ? -bytes : bytes);
+            h(addHigh(ThumbRegs.SP, scratch));
+            return;
+        }
         while (bytes > 0) {
             int step = Math.min(bytes, 508);
             add(Fixed.halves(down ? subSp(step / 4) : addSp(step / 4)));

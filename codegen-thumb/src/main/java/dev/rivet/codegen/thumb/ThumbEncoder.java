@@ -100,6 +100,16 @@ final class ThumbEncoder {
         return (long) first << 16 | second;
     }
 
+    /** subw sp, sp, #imm12 (Thumb-2). */
+    static long subwSp(int imm12) { return spImm12(0xF2AD, imm12); }
+
+    /** addw sp, sp, #imm12 (Thumb-2). */
+    static long addwSp(int imm12) { return spImm12(0xF20D, imm12); }
+
+    private static long spImm12(int first, int imm12) {
+        return (long) (first | (imm12 >> 11 & 1) << 10) << 16 | (imm12 >> 8 & 7) << 12 | 13 << 8 | imm12 & 0xFF;
+    }
+
     static long movt(int d, int imm16) { return movw(d, imm16) | 0x00800000L; }
 
     static long udiv(int d, int n, int m) { return (long) (0xFBB0 | n) << 16 | 0xF0F0 | d << 8 | m; }

@@ -4,13 +4,17 @@ import static dev.rivet.codegen.thumb.ThumbDisassembler.*;
 
 import dev.rivet.codegen.asm.Disassembler.Insn;
 
-/** The 32-bit Thumb-2 encodings rivet emits: branches, table branches, MOVW/MOVT, divides, multiplies, bit counts, far literal loads. */
+/** The 32-bit Thumb-2 encodings rivet emits: branches, table branches, MOVW/MOVT, SP adjustments, divides, multiplies, bit counts, far literal loads. */
 final class ThumbWideDisassembler {
     private ThumbWideDisassembler() {}
 
     static Insn decode(int h1, int h2, int at) {
         if ((h1 & 0xF800) == 0xF000 && (h2 & 0x8000) == 0x8000) return branches(h1, h2, at);
         if ((h1 & 0xFB70) == 0xF240 && (h2 & 0x8000) == 0) return movwt(h1, h2);
+        if ((h1 & 0xFBFF) == 0xF2AD || (h1 & 0xFBFF) == 0xF20D) { // subw/addw rd, sp, #imm12
+            int imm = (h1 >>> 10 & 1) << 11 | (h2 >>> 12 & 7) << 8 | h2 & 0xFF;
+            return text(4, (h1 & 0xFBFF) == 0xF2AD ? "subw" : "addw", r(h2 >>> 8) + ", sp, #" + imm);
+        }
         if ((h1 & 0xFFF0) == 0xFBB0 && (h2 & 0xF0F0) == 0xF0F0) return text(4, "udiv", three(h1, h2));
         if ((h1 & 0xFFF0) == 0xFB90 && (h2 & 0xF0F0) == 0xF0F0) return text(4, "sdiv", three(h1, h2));
         if ((h1 & 0xFFF0) == 0xFAB0 && (h2 & 0xF0F0) == 0xF080) return text(4, "clz", r(h2 >>> 8) + ", " + r(h2));

@@ -89,6 +89,9 @@ class ThumbEncoderTest {
         t32(bl(0x1000), String.format("bl 0x%x", at + 4 + 0x1000));
         t32(bl(-0x20), String.format("bl 0x%x", at + 4 - 0x20));
         t32(bl(0x7FFFFE), String.format("bl 0x%x", at + 4 + 0x7FFFFE));
+        t32(subwSp(4095), "subw sp, sp, #4095");
+        t32(addwSp(1472), "addw sp, sp, #1472");
+        t16(addHigh(13, 4), "add sp, r4");
         t32(tableBranch(2, false), "tbb [pc, r2]");
         t32(tableBranch(12, true), "tbh [pc, ip, lsl #1]");
         t32(bw(0x1234), String.format("b.w 0x%x", at + 4 + 0x1234));
