@@ -32,6 +32,8 @@ import java.util.Map;
  */
 public final class LinearScan {
     private static final int MAX_ROUNDS = 64;
+    /** Rounds after which spilled values get no block-local registers (see {@link SpillRewriter#perUseOnly}). */
+    private static final int BLOCK_LOCAL_ROUNDS = 24;
 
     private final MFunction f;
     private final RegInfo regs;
@@ -49,6 +51,7 @@ public final class LinearScan {
 
     private void run() {
         for (int round = 0; round < MAX_ROUNDS; round++) {
+            if (round == BLOCK_LOCAL_ROUNDS) spills.perUseOnly();
             Map<Integer, Interval> intervals = Intervals.build(f, spills.spillTemps);
             Map<Integer, Interval> fixed = Intervals.fixed(f, regs);
             List<Interval> spilled = scan(intervals, fixed, hints());

@@ -29,6 +29,7 @@ final class SpillRewriter {
     private final RegInfo regs;
     /** Registers that live for one instruction around spill code: never spilled. */
     final Set<Integer> spillTemps = new HashSet<>();
+    private boolean perUseOnly;
     /** Block-local registers holding a spilled value, with its slot. */
     private final Map<Integer, StackObject> blockLocal = new HashMap<>();
     /** The spill stores and reloads inserted, by identity, with the slot and the register they move. */
@@ -49,8 +50,15 @@ final class SpillRewriter {
         StackObject slot = blockLocal.get(vreg);
         if (constant != null) rebuildAtEachUse(target, constant);
         else if (slot != null) reloadAtEachUse(target, slot);
+        else if (perUseOnly) reloadAtEachUse(target, f.frame.spill(4));
         else keepInBlocks(target, f.frame.spill(4));
     }
+
+    /**
+     * From now on a spilled value is reloaded at each use, with no block-local registers that
+     * could need spilling in turn: allocation then converges as fast as spilling everywhere does.
+     */
+    void perUseOnly() { perUseOnly = true; }
 
     /** The one instruction defining {@code target}, if it builds it from constants alone. */
     private MInst rematerializable(Reg.Virtual target) {
