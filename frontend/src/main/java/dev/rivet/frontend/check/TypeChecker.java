@@ -89,6 +89,7 @@ final class TypeChecker extends MethodChecker {
 
     private void literalRange(Expr.Lit lit, Literal.Int i, Ty t) {
         if (!(t instanceof Ty.Int ti)) return;
+        if (typing.negatedLiterals.contains(lit) && !ti.kind().signed) return; // the negation is the error, reported already
         BigInteger v = typing.negatedLiterals.contains(lit) ? i.value().negate() : i.value();
         if (!ti.kind().fits(v)) error(lit.span(), "literal out of range for `" + ti.kind().name + "`");
     }
@@ -331,7 +332,7 @@ final class TypeChecker extends MethodChecker {
 
     private Ty cast(Expr.Cast c) {
         Ty target = sema.types.resolve(c.type(), env);
-        Ty from = check(c.operand(), null);
+        Ty from = check(c.operand(), literalCastType(c.operand(), shallow(target)));
         Ty f = shallow(from), t = shallow(target);
         if (isError(f) || isError(t)) return target;
         if (t instanceof Ty.Ptr tp && isUnsized(tp.inner()) && !fatPointerCast(c, f, tp)) return target;
@@ -350,6 +351,22 @@ final class TypeChecker extends MethodChecker {
         };
         if (!ok) error(c.span(), "non-primitive cast: `" + Ty.show(from) + "` as `" + Ty.show(target) + "`");
         return target;
+    }
+
+    /**
+     * The type an unsuffixed integer literal (or its negation) takes as a cast's operand, as in
+     * rustc: the cast's integer type ({@code 0x8000_0000 as u32} is a u32, {@code 300 as u8} out
+     * of range, {@code -1 as u32} an error), u8 before {@code as char}, usize before a pointer.
+     */
+    private static Ty literalCastType(Expr operand, Ty target) {
+        Expr e = operand instanceof Expr.Unary u && u.op() == Expr.UnOp.NEG ? u.operand() : operand;
+        if (!(e instanceof Expr.Lit lit && lit.value() instanceof Literal.Int i && i.suffix().isEmpty())) return null;
+        return switch (target) {
+            case Ty.Int t -> t;
+            case Ty.Char ch -> Ty.U8;
+            case Ty.Ptr p -> Ty.USIZE;
+            default -> null;
+        };
     }
 
     private boolean isUnsized(Ty t) {
