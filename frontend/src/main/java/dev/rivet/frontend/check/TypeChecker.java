@@ -66,10 +66,11 @@ final class TypeChecker extends MethodChecker {
     }
 
     private Typing finish() {
-        for (Map.Entry<Expr, Ty> e : typing.types.entrySet()) {
-            if (e.getKey() instanceof Expr.Lit lit && lit.value() instanceof Literal.Int i)
-                literalRange(lit, i, Infer.resolve(e.getValue(), true));
-        }
+        // in source order: the map is by identity, and diagnostics must come out the same every run
+        typing.types.entrySet().stream()
+                .filter(e -> e.getKey() instanceof Expr.Lit lit && lit.value() instanceof Literal.Int)
+                .sorted(java.util.Comparator.comparingInt(e -> e.getKey().span().start()))
+                .forEach(e -> literalRange((Expr.Lit) e.getKey(), (Literal.Int) ((Expr.Lit) e.getKey()).value(), Infer.resolve(e.getValue(), true)));
         untypedLocals();
         typing.finish();
         return typing;
