@@ -49,14 +49,7 @@ public final class DeadCode {
 
     /** True if some result of {@code i} is read somewhere, or is a physical register (always observable). */
     private static boolean resultIsRead(MInst i, Map<Integer, Integer> reads) {
-        boolean[] live = {false};
-        i.regs(new MInst.RegVisitor() {
-            @Override public void use(Reg r) { }
-
-            @Override public void def(Reg r) {
-                if (!(r instanceof Reg.Virtual v) || reads.getOrDefault(v.id(), 0) > 0) live[0] = true;
-            }
-        });
-        return live[0];
+        for (Reg r : i.defs()) if (!(r instanceof Reg.Virtual v) || reads.getOrDefault(v.id(), 0) > 0) return true;
+        return false;
     }
 }

@@ -28,6 +28,28 @@ public interface MInst {
         default void earlyDef(Reg r) { def(r); }
     }
 
+    /** The registers the instruction reads, as {@link #regs} reports them. */
+    default List<Reg> uses() {
+        List<Reg> out = new java.util.ArrayList<>();
+        regs(new RegVisitor() {
+            @Override public void use(Reg r) { out.add(r); }
+
+            @Override public void def(Reg r) { }
+        });
+        return out;
+    }
+
+    /** The registers the instruction writes (early definitions included). */
+    default List<Reg> defs() {
+        List<Reg> out = new java.util.ArrayList<>();
+        regs(new RegVisitor() {
+            @Override public void use(Reg r) { }
+
+            @Override public void def(Reg r) { out.add(r); }
+        });
+        return out;
+    }
+
     /** A plain register-to-register copy, which allocation may remove by giving both the same register. */
     default boolean isMove() { return false; }
 

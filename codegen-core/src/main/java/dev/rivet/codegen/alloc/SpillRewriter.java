@@ -187,13 +187,7 @@ final class SpillRewriter {
     /** Whether an instruction reads and writes a register. */
     private record Access(boolean uses, boolean defs) {
         static Access of(MInst i, Reg target) {
-            boolean[] u = {false}, d = {false};
-            i.regs(new MInst.RegVisitor() {
-                @Override public void use(Reg r) { if (r.equals(target)) u[0] = true; }
-
-                @Override public void def(Reg r) { if (r.equals(target)) d[0] = true; }
-            });
-            return new Access(u[0], d[0]);
+            return new Access(i.uses().contains(target), i.defs().contains(target));
         }
 
         boolean any() { return uses || defs; }

@@ -1,6 +1,7 @@
 package dev.rivet.codegen.isel;
 
 import dev.rivet.ir.Inst;
+import dev.rivet.ir.Op;
 import dev.rivet.ir.Type;
 import dev.rivet.ir.Value;
 
@@ -47,7 +48,7 @@ public final class KnownWords {
     }
 
     /** Word {@code w} of {@code a op b}, for op AND, OR or XOR. */
-    public static Logic logic(dev.rivet.ir.Op op, Value a, Value b, int w) {
+    public static Logic logic(Op op, Value a, Value b, int w) {
         Long x = word(a, w), y = word(b, w);
         if (x != null && y != null)
             return new Logic.Constant(switch (op) { case AND -> x & y; case OR -> x | y; default -> x ^ y; });
@@ -59,6 +60,21 @@ public final class KnownWords {
             case OR -> known == WORD ? new Logic.Constant(WORD) : known == 0 ? new Logic.Copy(other) : new Logic.Compute();
             default -> known == 0 ? new Logic.Copy(other) : new Logic.Compute();
         };
+    }
+
+    /**
+     * For {@code x + y} or {@code x - y}: the operand whose low word is the result's when a low
+     * word known to be zero means no carry or borrow can arise; null when one may.
+     */
+    public static Value carryFreeLow(Op op, Value x, Value y) {
+        if (zero(y, 0)) return x;
+        return op == Op.ADD && zero(x, 0) ? y : null;
+    }
+
+    /** The high words of {@code x + y} or {@code x - y} combined: a copy of one operand's when the other is zero, else computed. */
+    public static Logic highWords(Op op, Value x, Value y) {
+        if (zero(y, 1)) return new Logic.Copy(0);
+        return op == Op.ADD && zero(x, 1) ? new Logic.Copy(1) : new Logic.Compute();
     }
 
     private static Long word(Value v, int w, int depth) {
@@ -84,7 +100,7 @@ public final class KnownWords {
 
     /** Zero if the instruction shifts by a constant 32..63 and {@code vacated} names the word the shift empties. */
     private static Long shiftedOut(Inst shift, boolean vacated) {
-        if (!vacated || !(shift.arg(1) instanceof Inst n) || n.op != dev.rivet.ir.Op.CONST) return null;
+        if (!vacated || !(shift.arg(1) instanceof Inst n) || n.op != Op.CONST) return null;
         long amount = n.imm & 63;
         return amount >= 32 ? 0L : null;
     }

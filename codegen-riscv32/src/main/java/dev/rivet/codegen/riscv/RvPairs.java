@@ -89,11 +89,12 @@ final class RvPairs {
     private static void addSub(IselContext ctx, Inst i) {
         boolean sub = i.op == Op.SUB;
         Value x = i.arg(0), y = i.arg(1);
-        if (KnownWords.zero(y, 0) || !sub && KnownWords.zero(x, 0)) {
+        KnownWords.Logic high = KnownWords.highWords(i.op, x, y);
+        Value low = KnownWords.carryFreeLow(i.op, x, y);
+        if (low != null) {
             Reg[] d = ctx.result(i);
-            ctx.emit(new RvInst.Mv(d[0], ctx.word(KnownWords.zero(y, 0) ? x : y, 0)));
-            if (KnownWords.zero(y, 1)) ctx.emit(new RvInst.Mv(d[1], ctx.word(x, 1)));
-            else if (!sub && KnownWords.zero(x, 1)) ctx.emit(new RvInst.Mv(d[1], ctx.word(y, 1)));
+            ctx.emit(new RvInst.Mv(d[0], ctx.word(low, 0)));
+            if (high instanceof KnownWords.Logic.Copy c) ctx.emit(new RvInst.Mv(d[1], ctx.word(i.arg(c.operand()), 1)));
             else ctx.emit(new RvInst.Op(sub ? Alu.SUB : Alu.ADD, d[1], ctx.word(x, 1), ctx.word(y, 1)));
             return;
         }
@@ -103,8 +104,7 @@ final class RvPairs {
             Reg lo = ctx.newReg();
             ctx.emit(new RvInst.Op(Alu.ADD, lo, a[0], b[0]));
             ctx.emit(new RvInst.Op(Alu.SLTU, carry, lo, a[0])); // the sum wrapped: carry out
-            if (KnownWords.zero(y, 1)) hi = a[1]; // a high word known to be zero adds nothing but the carry
-            else if (KnownWords.zero(x, 1)) hi = b[1];
+            if (high instanceof KnownWords.Logic.Copy c) hi = c.operand() == 0 ? a[1] : b[1]; // a zero high word adds only the carry
             else ctx.emit(new RvInst.Op(Alu.ADD, hi, a[1], b[1]));
             ctx.emit(new RvInst.Op(Alu.ADD, d[1], hi, carry));
             ctx.emit(new RvInst.Mv(d[0], lo));

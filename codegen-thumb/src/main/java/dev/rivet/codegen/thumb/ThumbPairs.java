@@ -115,11 +115,10 @@ final class ThumbPairs {
         boolean sub = i.op == Op.SUB;
         Value x = i.arg(0), y = i.arg(1);
         Reg[] d = ctx.result(i);
-        if (KnownWords.zero(y, 0) || !sub && KnownWords.zero(x, 0)) {
-            Value low = KnownWords.zero(y, 0) ? x : y;
+        Value low = KnownWords.carryFreeLow(i.op, x, y);
+        if (low != null) {
             ctx.emit(new ThumbInst.Mov(d[0], ctx.word(low, 0)));
-            if (KnownWords.zero(y, 1)) ctx.emit(new ThumbInst.Mov(d[1], ctx.word(x, 1)));
-            else if (!sub && KnownWords.zero(x, 1)) ctx.emit(new ThumbInst.Mov(d[1], ctx.word(y, 1)));
+            if (KnownWords.highWords(i.op, x, y) instanceof KnownWords.Logic.Copy c) ctx.emit(new ThumbInst.Mov(d[1], ctx.word(i.arg(c.operand()), 1)));
             else ctx.emit(new ThumbInst.Add3(sub, d[1], ctx.word(x, 1), ctx.word(y, 1)));
             return;
         }

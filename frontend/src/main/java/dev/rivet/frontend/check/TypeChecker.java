@@ -13,6 +13,7 @@ import dev.rivet.frontend.types.Infer;
 import dev.rivet.frontend.types.IntKind;
 import dev.rivet.frontend.types.Ty;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +68,10 @@ final class TypeChecker extends MethodChecker {
 
     private Typing finish() {
         // in source order: the map is by identity, and diagnostics must come out the same every run
-        typing.types.entrySet().stream()
-                .filter(e -> e.getKey() instanceof Expr.Lit lit && lit.value() instanceof Literal.Int)
-                .sorted(java.util.Comparator.comparingInt(e -> e.getKey().span().start()))
-                .forEach(e -> literalRange((Expr.Lit) e.getKey(), (Literal.Int) ((Expr.Lit) e.getKey()).value(), Infer.resolve(e.getValue(), true)));
+        List<Expr.Lit> literals = new ArrayList<>();
+        for (Expr e : typing.types.keySet()) if (e instanceof Expr.Lit lit && lit.value() instanceof Literal.Int) literals.add(lit);
+        literals.sort(java.util.Comparator.comparingInt(l -> l.span().start()));
+        for (Expr.Lit lit : literals) literalRange(lit, (Literal.Int) lit.value(), Infer.resolve(typing.types.get(lit), true));
         untypedLocals();
         typing.finish();
         return typing;
