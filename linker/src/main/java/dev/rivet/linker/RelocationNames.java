@@ -23,7 +23,12 @@ public final class RelocationNames {
             Map.entry(RiscvRelocations.R_RISCV_PCREL_LO12_I, "R_RISCV_PCREL_LO12_I"),
             Map.entry(RiscvRelocations.R_RISCV_PCREL_LO12_S, "R_RISCV_PCREL_LO12_S"), Map.entry(RiscvRelocations.R_RISCV_HI20, "R_RISCV_HI20"),
             Map.entry(RiscvRelocations.R_RISCV_LO12_I, "R_RISCV_LO12_I"), Map.entry(RiscvRelocations.R_RISCV_LO12_S, "R_RISCV_LO12_S"),
-            Map.entry(RiscvRelocations.R_RISCV_ADD32, "R_RISCV_ADD32"), Map.entry(RiscvRelocations.R_RISCV_SUB32, "R_RISCV_SUB32"),
+            Map.entry(RiscvRelocations.R_RISCV_ADD8, "R_RISCV_ADD8"), Map.entry(RiscvRelocations.R_RISCV_ADD16, "R_RISCV_ADD16"),
+            Map.entry(RiscvRelocations.R_RISCV_ADD32, "R_RISCV_ADD32"), Map.entry(RiscvRelocations.R_RISCV_SUB6, "R_RISCV_SUB6"),
+            Map.entry(RiscvRelocations.R_RISCV_SUB8, "R_RISCV_SUB8"), Map.entry(RiscvRelocations.R_RISCV_SUB16, "R_RISCV_SUB16"),
+            Map.entry(RiscvRelocations.R_RISCV_SUB32, "R_RISCV_SUB32"), Map.entry(RiscvRelocations.R_RISCV_SET6, "R_RISCV_SET6"),
+            Map.entry(RiscvRelocations.R_RISCV_SET8, "R_RISCV_SET8"), Map.entry(RiscvRelocations.R_RISCV_SET16, "R_RISCV_SET16"),
+            Map.entry(RiscvRelocations.R_RISCV_SET32, "R_RISCV_SET32"),
             Map.entry(RiscvRelocations.R_RISCV_ALIGN, "R_RISCV_ALIGN"), Map.entry(RiscvRelocations.R_RISCV_RVC_BRANCH, "R_RISCV_RVC_BRANCH"),
             Map.entry(RiscvRelocations.R_RISCV_RVC_JUMP, "R_RISCV_RVC_JUMP"), Map.entry(RiscvRelocations.R_RISCV_RELAX, "R_RISCV_RELAX"),
             Map.entry(RiscvRelocations.R_RISCV_RVC_LUI, "R_RISCV_RVC_LUI"));

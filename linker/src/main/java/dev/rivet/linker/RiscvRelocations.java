@@ -12,7 +12,9 @@ import java.util.Map;
 public final class RiscvRelocations implements RelocationHandler {
     public static final int R_RISCV_NONE = 0, R_RISCV_32 = 1, R_RISCV_BRANCH = 16, R_RISCV_JAL = 17, R_RISCV_CALL = 18,
             R_RISCV_CALL_PLT = 19, R_RISCV_PCREL_HI20 = 23, R_RISCV_PCREL_LO12_I = 24, R_RISCV_PCREL_LO12_S = 25,
-            R_RISCV_HI20 = 26, R_RISCV_LO12_I = 27, R_RISCV_LO12_S = 28, R_RISCV_ADD32 = 35, R_RISCV_SUB32 = 39,
+            R_RISCV_HI20 = 26, R_RISCV_LO12_I = 27, R_RISCV_LO12_S = 28, R_RISCV_ADD8 = 33, R_RISCV_ADD16 = 34, R_RISCV_ADD32 = 35,
+            R_RISCV_SUB8 = 37, R_RISCV_SUB16 = 38, R_RISCV_SUB32 = 39, R_RISCV_SUB6 = 52, R_RISCV_SET6 = 53, R_RISCV_SET8 = 54,
+            R_RISCV_SET16 = 55, R_RISCV_SET32 = 56,
             R_RISCV_ALIGN = 43, R_RISCV_RVC_BRANCH = 44, R_RISCV_RVC_JUMP = 45, R_RISCV_RVC_LUI = 46,
             R_RISCV_GPREL_I = 47, R_RISCV_GPREL_S = 48, R_RISCV_RELAX = 51;
 
@@ -41,8 +43,19 @@ public final class RiscvRelocations implements RelocationHandler {
         switch (x.reloc().type()) {
             case R_RISCV_NONE, R_RISCV_RELAX, R_RISCV_ALIGN -> { }
             case R_RISCV_32 -> write32(d, o, v);
+            // data that a relaxing linker must keep right, such as jump-table entries (the distance
+            // between two labels: SET or ADD of one, SUB of the other); the arithmetic wraps
+            case R_RISCV_ADD8 -> d[o] = (byte) (d[o] + v);
+            case R_RISCV_ADD16 -> write16(d, o, (int) (read16(d, o) + v));
             case R_RISCV_ADD32 -> write32(d, o, read32(d, o) + v);
+            case R_RISCV_SUB6 -> d[o] = (byte) (d[o] & 0xC0 | (d[o] - v) & 0x3F);
+            case R_RISCV_SUB8 -> d[o] = (byte) (d[o] - v);
+            case R_RISCV_SUB16 -> write16(d, o, (int) (read16(d, o) - v));
             case R_RISCV_SUB32 -> write32(d, o, read32(d, o) - v);
+            case R_RISCV_SET6 -> d[o] = (byte) (d[o] & 0xC0 | v & 0x3F);
+            case R_RISCV_SET8 -> d[o] = (byte) v;
+            case R_RISCV_SET16 -> write16(d, o, (int) v);
+            case R_RISCV_SET32 -> write32(d, o, v);
             case R_RISCV_BRANCH -> {
                 long off = v - x.p();
                 checkRange(x, off, -4096, 4094, "R_RISCV_BRANCH");

@@ -145,4 +145,97 @@ final class RvChunks {
             out.put16(0x0001);
         }
     }
+
+    /**
+     * The entries of a jump table, right after the code that reads it: per case, the signed
+     * distance in bytes from the reader's auipc (the base) to the case's code. Bytes first;
+     * halfwords when a case lies beyond -128..127. Each entry carries R_RISCV_SET8/16 of its
+     * case and R_RISCV_SUB8/16 of the base, so that a relaxing linker writes the distance the
+     * code has after it shortened calls in between (psABI). The reader, with the index in i:
+     * <pre>
+     *   auipc b, 0          ; b = the base
+     *  (c.slli i, 1)        ; halfwords
+     *   c.add i, b
+     *   lb    i, K(i)       ; or lh; K = the table's distance from the base
+     *   c.add i, b
+     *   c.jr  i
+     * </pre>
+     */
+    static final class JumpTable implements Chunk {
+        private final Label base, start;
+        private final java.util.List<Label> cases;
+        private final boolean compressed;
+        private boolean halfwords;
+
+        /** {@code base} is bound at the reader, {@code start} at this table. */
+        JumpTable(Label base, Label start, java.util.List<Label> cases, boolean compressed) {
+            this.base = base;
+            this.start = start;
+            this.cases = java.util.List.copyOf(cases);
+            this.compressed = compressed;
+        }
+
+        /** The code in front of the table that reads it and jumps, whichever form the table takes. */
+        Chunk reader(int index, int b) {
+            return new Chunk() {
+                @Override public int size() { return compressed ? (halfwords ? 16 : 14) : (halfwords ? 24 : 20); }
+
+                @Override
+                public void encode(Assembler.Output out) {
+                    int k = out.labelOffset(start) - out.offset();
+                    put(out, RvEncoder.auipc(b, 0));
+                    if (halfwords) parcel(out, RvEncoder.cSlli(index, 1), RvEncoder.i(RvEncoder.AluImm.SLLI, index, index, 1));
+                    parcel(out, RvEncoder.cAdd(index, b), RvEncoder.r(RvEncoder.Alu.ADD, index, index, b));
+                    put(out, RvEncoder.load(halfwords ? 2 : 1, false, index, index, k));
+                    parcel(out, RvEncoder.cAdd(index, b), RvEncoder.r(RvEncoder.Alu.ADD, index, index, b));
+                    parcel(out, RvEncoder.cJr(index), RvEncoder.jalr(0, index, 0));
+                }
+
+                private void parcel(Assembler.Output out, int small, int wide) {
+                    if (compressed) out.put16(small);
+                    else put(out, wide);
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            int bytes = halfwords ? 2 * cases.size() : cases.size();
+            int unit = compressed ? 2 : 4; // the code after the table stays aligned
+            return (bytes + unit - 1) / unit * unit;
+        }
+
+        @Override public int align() { return halfwords ? 2 : 1; }
+
+        @Override public boolean isData() { return true; }
+
+        @Override public java.util.List<Label> targets() { return cases; }
+
+        @Override
+        public boolean reachesAll(long at, java.util.Map<Label, Integer> labels) {
+            long from = labels.get(base), limit = halfwords ? 1 << 15 : 1 << 7;
+            for (Label l : cases) if (!fits(labels.get(l) - from, -limit, limit - 1)) return false;
+            return true;
+        }
+
+        @Override
+        public boolean grow() {
+            if (halfwords) return false;
+            halfwords = true;
+            return true;
+        }
+
+        @Override
+        public void encode(Assembler.Output out) {
+            int from = out.labelOffset(base), end = out.offset() + size();
+            for (Label l : cases) {
+                out.labelReloc(halfwords ? RiscvRelocations.R_RISCV_SET16 : RiscvRelocations.R_RISCV_SET8, l);
+                out.labelReloc(halfwords ? RiscvRelocations.R_RISCV_SUB16 : RiscvRelocations.R_RISCV_SUB8, base);
+                int entry = out.labelOffset(l) - from;
+                if (halfwords) out.put16(entry);
+                else out.put8(entry);
+            }
+            while (out.offset() < end) out.put8(0);
+        }
+    }
 }

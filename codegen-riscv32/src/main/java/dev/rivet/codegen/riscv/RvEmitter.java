@@ -203,6 +203,7 @@ final class RvEmitter {
             case RvInst.StackAddr x -> stackAddress(n(x.d()), x.slot().offset());
             case RvInst.Branch x -> branch(x.op(), x.a(), x.b(), x.block());
             case RvInst.Jump x -> asm.add(new RvChunks.Jump(labels.get(forwarding.resolve(x.block())), compressed));
+            case RvInst.Table x -> table(n(x.index()), n(x.base()), x.blocks());
             case RvInst.Call x -> {
                 if (x.symbol() != null) asm.add(new RvChunks.Relaxable(jal(RvRegs.RA, 0), R_RISCV_JAL, x.symbol(), 0));
                 else if (compressed) h(cJalr(n(x.target())));
@@ -221,6 +222,17 @@ final class RvEmitter {
             case RvInst.CsrRead x -> w(csr(2, n(x.d()), 0, x.csr()));
             case RvInst.CsrWrite x -> w(csr(1, 0, n(x.s()), x.csr()));
         }
+    }
+
+    private void table(int index, int base, List<Integer> blocks) {
+        List<Label> cases = new ArrayList<>();
+        for (int b : blocks) cases.add(labels.get(forwarding.resolve(b)));
+        Label at = new Label(".Ltable_base"), start = new Label(".Ltable");
+        RvChunks.JumpTable table = new RvChunks.JumpTable(at, start, cases, compressed);
+        asm.bind(at);
+        asm.add(table.reader(index, base));
+        asm.bind(start);
+        asm.add(table);
     }
 
     private static long[] halvesOf(int... words) {

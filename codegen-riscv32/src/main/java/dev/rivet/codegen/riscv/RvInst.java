@@ -109,6 +109,19 @@ sealed interface RvInst extends MInst {
         public String toString() { return "j .L" + block; }
     }
 
+    /**
+     * A jump table: jump to {@code blocks[index]} (the index is checked before). The index
+     * register is overwritten on the way; {@code base} is a scratch register for the table's
+     * address.
+     */
+    record Table(Reg index, Reg base, List<Integer> blocks) implements RvInst {
+        public void regs(RegVisitor v) { v.use(index); v.def(index); v.earlyDef(base); }
+        public MInst mapRegs(UnaryOperator<Reg> f) { return new Table(f.apply(index), f.apply(base), blocks); }
+        @Override public List<Integer> targets() { return blocks; }
+        @Override public boolean isTerminator() { return true; }
+        public String toString() { return "table " + r(index) + " (base " + r(base) + ") " + blocks; }
+    }
+
     record Call(String symbol, Reg target, List<Integer> args, List<Integer> results) implements RvInst {
         public void regs(RegVisitor v) {
             if (target != null) v.use(target);

@@ -5,6 +5,7 @@ import dev.rivet.codegen.Reg;
 import dev.rivet.codegen.RegInfo;
 import dev.rivet.codegen.StackObject;
 import dev.rivet.codegen.isel.CallingConvention;
+import dev.rivet.codegen.isel.CaseTable;
 import dev.rivet.codegen.isel.IselContext;
 import dev.rivet.codegen.isel.NarrowValues;
 import dev.rivet.codegen.isel.Isa;
@@ -325,12 +326,49 @@ final class RvIsel implements Isa {
     }
 
     private void switchChain(IselContext ctx, Inst sw) {
+        if (jumpTable(ctx, sw)) return;
         Reg r = zeroExtended(ctx, sw.arg(0));
         for (int k = 0; k < sw.cases.length; k++) {
             int target = ctx.target(sw.targets.get(k + 1), false);
             ctx.emit(new RvInst.Branch(BranchOp.BEQ, r, constant(ctx, sw.cases[k]), target));
         }
         ctx.emit(new RvInst.Jump(ctx.target(sw.targets.getFirst(), false)));
+    }
+
+    /**
+     * Dense cases: index = value - lowest case, one unsigned bounds check to the default, then
+     * a table of distances from the code that reads it ({@link RvChunks.JumpTable}). Taken where
+     * it is smaller than the compare chain, counting the table in halfwords (bytes are only
+     * known once the code is laid out).
+     */
+    private boolean jumpTable(IselContext ctx, Inst sw) {
+        if (sw.arg(0).type() == Type.I64) return false;
+        CaseTable.Shape shape = CaseTable.shape(sw);
+        if (shape.span() > 4096) return false;
+        int min = (int) shape.min(), span = (int) shape.span();
+        int chain = 0;
+        for (long c : sw.cases) chain += constantCost(c) + 4;
+        int unit = compressed ? 2 : 4;
+        int reader = compressed ? 16 : 24;
+        int table = (min == 0 ? 0 : 4) + constantCost(span) + 4 + reader + (2 * span + unit - 1) / unit * unit;
+        if (table >= chain) return false;
+        Reg r = shape.signed() ? signExtended(ctx, sw.arg(0)) : zeroExtended(ctx, sw.arg(0));
+        CaseTable cases = CaseTable.build(ctx, sw, shape);
+        Reg index = ctx.newReg();
+        if (min == 0) ctx.emit(new RvInst.Mv(index, r));
+        else if (fits12(-(long) min)) ctx.emit(new RvInst.OpImm(AluImm.ADDI, index, r, -min));
+        else ctx.emit(new RvInst.Op(Alu.SUB, index, r, constant(ctx, min)));
+        ctx.emit(new RvInst.Branch(BranchOp.BGEU, index, constant(ctx, span), cases.fallback()));
+        ctx.emit(new RvInst.Table(index, ctx.newReg(), cases.blocks()));
+        return true;
+    }
+
+    /** Bytes to build a constant in a register: none for zero (x0), c.li, addi, else lui+addi. */
+    private int constantCost(long value) {
+        int v = (int) value;
+        if (v == 0) return 0;
+        if (compressed && v >= -32 && v < 32) return 2;
+        return fits12(v) ? 4 : 8;
     }
 
     // ---- narrow values ----

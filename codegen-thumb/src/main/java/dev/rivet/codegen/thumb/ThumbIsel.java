@@ -5,6 +5,7 @@ import dev.rivet.codegen.Reg;
 import dev.rivet.codegen.RegInfo;
 import dev.rivet.codegen.StackObject;
 import dev.rivet.codegen.isel.CallingConvention;
+import dev.rivet.codegen.isel.CaseTable;
 import dev.rivet.codegen.isel.IselContext;
 import dev.rivet.codegen.isel.NarrowValues;
 import dev.rivet.codegen.isel.Isa;
@@ -289,9 +290,8 @@ final class ThumbIsel implements Isa {
 
     /** A chain of compares; the emitter turns it into short branches. */
     private void switchChain(IselContext ctx, Inst sw) {
-        Value v = sw.arg(0);
-        Reg r = zeroExtended(ctx, v);
-        if (jumpTable(ctx, sw, r)) return;
+        if (jumpTable(ctx, sw)) return;
+        Reg r = zeroExtended(ctx, sw.arg(0));
         for (int k = 0; k < sw.cases.length; k++) {
             int target = ctx.target(sw.targets.get(k + 1), false);
             long value = sw.cases[k];
@@ -313,27 +313,21 @@ final class ThumbIsel implements Isa {
      * the compare chain: about 10 (Thumb-2) or 14 (Thumb-1) bytes plus one per value, against
      * 4 per case.
      */
-    private boolean jumpTable(IselContext ctx, Inst sw, Reg r) {
-        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
-        for (long c : sw.cases) {
-            min = Math.min(min, c);
-            max = Math.max(max, c);
-        }
-        int n = sw.cases.length;
-        long span = max - min + 1;
+    private boolean jumpTable(IselContext ctx, Inst sw) {
+        CaseTable.Shape shape = CaseTable.shape(sw);
+        long min = shape.min(), span = shape.span();
         int fixedCost = thumb2 ? 10 : 14 + (min != 0 ? 2 : 0);
-        if (n < 4 || min < 0 || min > 255 || span > 256 || span + fixedCost >= 4L * n) return false;
-        int fallback = ctx.target(sw.targets.getFirst(), false);
-        List<Integer> blocks = new java.util.ArrayList<>(java.util.Collections.nCopies((int) span, fallback));
-        for (int k = 0; k < n; k++) blocks.set((int) (sw.cases[k] - min), ctx.target(sw.targets.get(k + 1), false));
+        if (shape.cases() < 4 || Math.abs(min) > 255 || span > 256 || span + fixedCost >= 4L * shape.cases()) return false;
+        Reg r = shape.signed() ? signExtended(ctx, sw.arg(0)) : zeroExtended(ctx, sw.arg(0));
+        CaseTable table = CaseTable.build(ctx, sw, shape);
         Reg index = r;
         if (min != 0) {
             index = ctx.newReg();
-            ctx.emit(new ThumbInst.AddImm(true, index, r, (int) min));
+            ctx.emit(new ThumbInst.AddImm(min > 0, index, r, (int) Math.abs(min)));
         }
         ctx.emit(new ThumbInst.Cmp(index, null, (int) span - 1));
-        ctx.emit(new ThumbInst.Branch(Cond.HI, fallback));
-        ctx.emit(new ThumbInst.Table(index, thumb2 ? null : ctx.newReg(), blocks));
+        ctx.emit(new ThumbInst.Branch(Cond.HI, table.fallback()));
+        ctx.emit(new ThumbInst.Table(index, thumb2 ? null : ctx.newReg(), table.blocks()));
         return true;
     }
 
