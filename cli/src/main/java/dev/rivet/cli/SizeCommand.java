@@ -78,8 +78,13 @@ final class SizeCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** Routines a C toolchain would take from its libraries: rivet's runtime crate and the helpers. */
+    /**
+     * Routines a C toolchain would take from its libraries: rivet's runtime crate and the helpers.
+     * The shared save/restore routines are not among them: the back end outlines them from the
+     * program's own prologues only where that makes the program smaller, so they count with it.
+     */
     static boolean isLibrary(String name) {
+        if (name.startsWith("__rivet_save_") || name.startsWith("__rivet_restore_")) return false;
         return name.startsWith("rt.") || name.startsWith("__") || name.startsWith("mem");
     }
 

@@ -9,6 +9,18 @@ public interface Backend {
     /** Instruction selection, registers and calling convention. */
     Isa isa();
 
+    /**
+     * Sees every allocated function the program may run before any is emitted, for choices that
+     * pay off only across functions (shared prologue routines).
+     */
+    default void plan(java.util.List<MFunction> functions) { }
+
+    /** Code the back end adds to the object after the program's functions: routines {@link #plan} chose to share. */
+    default java.util.List<Routine> routines() { return java.util.List.of(); }
+
+    /** A routine of the back end's own, local to the object. */
+    record Routine(String name, Assembler.Result code) {}
+
     /** Lays out the frame of an allocated function and encodes it, prologue and epilogues included. */
     Assembler.Result emit(MFunction f);
 

@@ -46,13 +46,25 @@ public final class CodeGenerator {
         ObjectFile obj = new ObjectFile(name, backend.machine());
         Set<String> noReturn = new java.util.HashSet<>();
         for (Function f : m.functions()) if (f.noreturn) noReturn.add(f.name);
+        List<Function> defined = new java.util.ArrayList<>();
+        List<MFunction> compiled = new java.util.ArrayList<>();
         for (Function f : m.functions()) {
             if (f.isDeclaration()) {
                 obj.reference(f.name);
                 continue;
             }
-            function(obj, f, noReturn);
+            defined.add(f);
+            compiled.add(compile(f, noReturn));
         }
+        Set<String> live = FunctionReachability.live(m);
+        backend.plan(compiled.stream().filter(mf -> live.contains(mf.name)).toList());
+        for (int k = 0; k < defined.size(); k++) {
+            Function f = defined.get(k);
+            Assembler.Result r = backend.emit(compiled.get(k));
+            compiled.set(k, null); // emitted: its machine code is no longer needed
+            addCode(obj, f.section != null ? f.section : ".text." + f.name, f.name, f.exported, r);
+        }
+        for (Backend.Routine routine : backend.routines()) addCode(obj, ".text." + routine.name(), routine.name(), false, routine.code());
         for (Global g : m.globals()) {
             if (g.external) obj.reference(g.name);
             else global(obj, g);
@@ -60,7 +72,8 @@ public final class CodeGenerator {
         return obj;
     }
 
-    private void function(ObjectFile obj, Function f, Set<String> noReturn) {
+    /** The machine passes up to emission: instruction selection, allocation, layout. */
+    private MFunction compile(Function f, Set<String> noReturn) {
         MFunction mf = IselContext.lower(f, backend.isa(), noReturn);
         after("isel", mf);
         DeadCode.run(mf);
@@ -71,16 +84,18 @@ public final class CodeGenerator {
         after("regalloc", mf);
         BlockLayout.apply(mf);
         after("layout", mf);
-        Assembler.Result r = backend.emit(mf);
-        String section = f.section != null ? f.section : ".text." + f.name;
+        return mf;
+    }
+
+    private void addCode(ObjectFile obj, String section, String function, boolean exported, Assembler.Result r) {
         Section s = obj.add(new Section(section, Section.Kind.TEXT, Math.max(r.align(), backend.functionAlign()), r.code(), r.code().length));
-        for (Reloc rel : r.relocs()) s.relocs.add(rel.symbol() == Assembler.LABEL ? labelSymbol(obj, s, f.name, rel) : rel);
+        for (Reloc rel : r.relocs()) s.relocs.add(rel.symbol() == Assembler.LABEL ? labelSymbol(obj, s, function, rel) : rel);
         for (long[] m : r.mapping()) s.mapping.add(new Section.Mapping(m[0], m[1] == 1 ? 'd' : 'c'));
         for (Assembler.Row<SourceLoc> l : r.lines())
             s.lines.add(new Section.Line(l.offset(), l.value().file(), l.value().line(), l.value().column()));
         for (Assembler.Row<Assembler.CallFrame> fr : r.frames()) s.frames.add(new Section.Frame(fr.offset(), fr.value().cfa(), fr.value().ra()));
         for (Reloc rel : s.relocs) if (rel.symbol() != null) obj.reference(rel.symbol());
-        obj.define(new Symbol(f.name, s, 0, r.code().length, f.exported, true, false));
+        obj.define(new Symbol(function, s, 0, r.code().length, exported, true, false));
     }
 
     /**

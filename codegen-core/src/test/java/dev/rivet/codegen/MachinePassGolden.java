@@ -19,8 +19,9 @@ import org.junit.jupiter.api.DynamicTest;
 /**
  * Text in, text out for the machine passes, shared by the back ends' tests: each {@code NAME.ir}
  * starts with {@code ; target: TRIPLE} and {@code ; dump: PASS, PASS} (names from
- * {@link CodeGenerator#PASSES}); the machine code of every function after each named pass must
- * equal {@code NAME.expected}. {@code -Dbless=true} rewrites the expectations.
+ * {@link CodeGenerator#PASSES}, or {@code emit} for the object's listing); the machine code of
+ * every function after each named pass must equal {@code NAME.expected}. {@code -Dbless=true}
+ * rewrites the expectations.
  */
 public final class MachinePassGolden {
     private MachinePassGolden() {}
@@ -33,8 +34,11 @@ public final class MachinePassGolden {
             Module m = Parser.parse(text);
             Verifier.verify(m);
             List<String> dumps = new ArrayList<>();
-            new CodeGenerator(backends.apply(target), new LinkedHashSet<>(passes),
+            Backend backend = backends.apply(target);
+            dev.rivet.linker.ObjectFile obj = new CodeGenerator(backend, new LinkedHashSet<>(passes),
                     (pass, listing) -> dumps.add("; after " + pass + "\n" + listing)).generate(m, file.getFileName().toString());
+            if (passes.contains("emit"))
+                dumps.add("; emitted\n" + dev.rivet.codegen.asm.Listing.of(obj, backend.disassembler(), target.triple(), (f, l) -> null));
             Golden.check(Golden.sibling(file, ".expected"), String.join("\n", dumps));
         }));
     }

@@ -13,14 +13,20 @@ public final class RvBackend implements Backend {
 
     private final RvIsel isel;
     private final RvEmitter emitter;
+    private final RvSharedSaves sharedSaves;
 
     public RvBackend(TargetTriple target) {
         if (target.arch() != TargetTriple.Arch.RISCV32) throw new IllegalArgumentException(target + " is not a RISC-V target");
         this.isel = new RvIsel(target);
         this.emitter = new RvEmitter(isel.compressed, isel.conventions().stackAlign());
+        this.sharedSaves = new RvSharedSaves(emitter, isel.compressed);
     }
 
     @Override public Isa isa() { return isel; }
+
+    @Override public void plan(java.util.List<MFunction> functions) { sharedSaves.plan(functions); }
+
+    @Override public java.util.List<Routine> routines() { return sharedSaves.routines(); }
 
     @Override public Assembler.Result emit(MFunction f) { return emitter.emit(f); }
 

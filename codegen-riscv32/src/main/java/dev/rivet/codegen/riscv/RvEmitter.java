@@ -34,6 +34,10 @@ final class RvEmitter {
     private int frameSize;
     /** The first SP adjustment of the prologue (the whole frame, or the save area alone). */
     private int saveStep;
+    /** Functions whose prologue and returns call the shared routines, by how many s-registers those save. */
+    private final Map<String, Integer> sharedSaves = new HashMap<>();
+    /** The function being emitted saves through __rivet_save_N (N is this), or -1. */
+    private int shared = -1;
 
     RvEmitter(boolean compressed, int stackAlign) {
         this.compressed = compressed;
@@ -41,7 +45,13 @@ final class RvEmitter {
     }
 
     Assembler.Result emit(MFunction fn) {
+        return emit(fn, sharedSaves.getOrDefault(fn.name, -1));
+    }
+
+    /** Emits with the shared save and restore routines for {@code sRegs} s-registers, or without (-1). */
+    Assembler.Result emit(MFunction fn, int sRegs) {
         f = fn;
+        shared = sRegs;
         asm = new Assembler(compressed ? new byte[] {0x01, 0x00} : new byte[] {0x13, 0, 0, 0});
         labels.clear();
         for (MBlock b : f.blocks) labels.put(b.id, new Label(".L" + b.id));
@@ -64,9 +74,12 @@ final class RvEmitter {
     private void frame() {
         saved.clear();
         List<Integer> regs = new ArrayList<>();
-        if (f.returns()) {
+        if (shared >= 0) {
+            regs.add(RvRegs.RA);
+            for (int k = 0; k < shared; k++) regs.add(RvRegs.S_REGS[k]);
+        } else if (f.returns()) {
             if (f.makesCalls) regs.add(RvRegs.RA);
-            for (int r : new int[] {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}) if (f.usedCalleeSaved.contains(r)) regs.add(r);
+            for (int r : RvRegs.S_REGS) if (f.usedCalleeSaved.contains(r)) regs.add(r);
         }
         f.frame.savedBytes = 4 * regs.size();
         f.frame.layout(stackAlign, 4);
@@ -83,6 +96,7 @@ final class RvEmitter {
      * instruction (one extra SP adjustment each way against 2 bytes per register each way).
      */
     private int saveStep(int savedRegs) {
+        if (shared >= 0) return RvSharedSaves.area(savedRegs, stackAlign);
         int area = (4 * savedRegs + stackAlign - 1) / stackAlign * stackAlign;
         boolean split = compressed && savedRegs >= 2 && frameSize - 4 > 252 && area <= 256 && area < frameSize;
         return split ? area : frameSize;
@@ -91,9 +105,13 @@ final class RvEmitter {
     private void prologue() {
         asm.frame(Assembler.CallFrame.ENTRY);
         int below = frameSize - saveStep;
-        adjustSp(-saveStep);
-        asm.frame(new Assembler.CallFrame(saveStep, 0)); // ra is still in its register until stored
-        for (int[] s : saved) stackWord(true, s[0], s[1] - below);
+        if (shared >= 0) {
+            asm.add(new RvChunks.Relaxable(jal(RvRegs.T0, 0), R_RISCV_JAL, RvSharedSaves.saveName(shared), 0));
+        } else {
+            adjustSp(-saveStep);
+            asm.frame(new Assembler.CallFrame(saveStep, 0)); // ra is still in its register until stored
+            for (int[] s : saved) stackWord(true, s[0], s[1] - below);
+        }
         if (below > 0) {
             asm.frame(new Assembler.CallFrame(saveStep, raOffset()));
             adjustSp(-below);
@@ -102,6 +120,16 @@ final class RvEmitter {
     }
 
     private void epilogue() {
+        if (shared >= 0) {
+            int below = frameSize - saveStep;
+            if (below > 0) {
+                adjustSp(below);
+                asm.frame(new Assembler.CallFrame(saveStep, raOffset()));
+            }
+            asm.add(new RvChunks.Relaxable(jal(0, 0), R_RISCV_JAL, RvSharedSaves.restoreName(shared), 0));
+            asm.frame(fullFrame());
+            return;
+        }
         restoreFrame();
         if (compressed) h(cJr(RvRegs.RA));
         else w(jalr(0, RvRegs.RA, 0));
@@ -144,6 +172,54 @@ final class RvEmitter {
             constant(RvRegs.T0, delta); // t0 is free at entry and exit: arguments and results live in a-registers
             op(Alu.ADD, RvRegs.SP, RvRegs.SP, RvRegs.T0);
         }
+    }
+
+    // ---- shared save and restore routines ----
+
+    /** Sets which functions use the shared routines (see {@link RvSharedSaves}). */
+    void shareSaves(Map<String, Integer> choice) {
+        sharedSaves.clear();
+        sharedSaves.putAll(choice);
+    }
+
+    /**
+     * __rivet_save_N, called with jal t0 first thing in a prologue: makes the save area and
+     * stores ra and s0..s(N-1) where the function's own prologue would have, then returns to t0.
+     */
+    Assembler.Result saveRoutine(int sRegs) {
+        List<int[]> slots = routineSlots(sRegs);
+        int area = RvSharedSaves.area(slots.size(), stackAlign);
+        asm = new Assembler(compressed ? new byte[] {0x01, 0x00} : new byte[] {0x13, 0, 0, 0});
+        asm.frame(Assembler.CallFrame.ENTRY);
+        adjustSp(-area);
+        asm.frame(new Assembler.CallFrame(area, 0)); // the caller's ra is still in ra
+        for (int[] slot : slots) stackWord(true, slot[0], slot[1]);
+        if (compressed) h(cJr(RvRegs.T0));
+        else w(jalr(0, RvRegs.T0, 0));
+        return asm.assemble();
+    }
+
+    /** __rivet_restore_N, jumped to in place of an epilogue: loads what the save stored, frees the area, returns. */
+    Assembler.Result restoreRoutine(int sRegs) {
+        List<int[]> slots = routineSlots(sRegs);
+        int area = RvSharedSaves.area(slots.size(), stackAlign);
+        asm = new Assembler(compressed ? new byte[] {0x01, 0x00} : new byte[] {0x13, 0, 0, 0});
+        asm.frame(new Assembler.CallFrame(area, -4));
+        for (int[] slot : slots) stackWord(false, slot[0], slot[1]);
+        adjustSp(area);
+        asm.frame(Assembler.CallFrame.ENTRY);
+        if (compressed) h(cJr(RvRegs.RA));
+        else w(jalr(0, RvRegs.RA, 0));
+        return asm.assemble();
+    }
+
+    /** ra, then s0..s(N-1), each with its offset in the save area (ra highest). */
+    private List<int[]> routineSlots(int sRegs) {
+        List<int[]> slots = new ArrayList<>();
+        int area = RvSharedSaves.area(sRegs + 1, stackAlign), at = area;
+        slots.add(new int[] {RvRegs.RA, at -= 4});
+        for (int k = 0; k < sRegs; k++) slots.add(new int[] {RvRegs.S_REGS[k], at -= 4});
+        return slots;
     }
 
     // ---- blocks ----

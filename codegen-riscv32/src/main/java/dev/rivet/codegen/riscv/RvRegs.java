@@ -16,6 +16,8 @@ final class RvRegs implements RegInfo {
     static final String[] NAMES = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
         "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
     static final int RA = 1, SP = 2, GP = 3, TP = 4, T0 = 5, A0 = 10;
+    /** s0..s11, in the order prologues save them (after ra). */
+    static final int[] S_REGS = {8, 9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27};
 
     private static final List<Integer> FULL = List.of(10, 11, 12, 13, 14, 15, 16, 17, 5, 6, 7, 28, 29, 30, 31, 8, 9, 18, 19, 20, 21,
             22, 23, 24, 25, 26, 27);

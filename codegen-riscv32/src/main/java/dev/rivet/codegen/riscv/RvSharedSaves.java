@@ -1,0 +1,91 @@
+package dev.rivet.codegen.riscv;
+
+import dev.rivet.codegen.Backend;
+import dev.rivet.codegen.MFunction;
+import dev.rivet.codegen.MInst;
+import dev.rivet.codegen.asm.Assembler;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Shared prologue and epilogue routines, as GCC's -msave-restore: a function that saves ra and
+ * s0..s(N-1) starts with {@code jal t0, __rivet_save_N} and returns with
+ * {@code j __rivet_restore_N}, in place of a store and a load per register. The frame is the
+ * one the function's own code would build (ra highest, then s0, s1, ...), so tail calls still
+ * restore inline and unwind rows stay the same.
+ *
+ * <p>Used only where it makes the program smaller: for each N, what the functions that would
+ * use the routines save (each emitted both ways, counting {@code j} as the {@code c.j} that
+ * relaxation makes of it) must exceed the routines' own size. The routines are local to the
+ * object, in their own sections, so unused ones cost nothing.
+ */
+final class RvSharedSaves {
+    private final RvEmitter emitter;
+    private final boolean compressed;
+    private final Map<Integer, List<Backend.Routine>> chosen = new TreeMap<>();
+
+    RvSharedSaves(RvEmitter emitter, boolean compressed) {
+        this.emitter = emitter;
+        this.compressed = compressed;
+    }
+
+    static String saveName(int sRegs) { return "__rivet_save_" + sRegs; }
+
+    static String restoreName(int sRegs) { return "__rivet_restore_" + sRegs; }
+
+    /** The save area for {@code words} registers: whole stack-alignment units. */
+    static int area(int words, int stackAlign) { return (4 * words + stackAlign - 1) / stackAlign * stackAlign; }
+
+    /** Decides, for the functions the program can run, which use the routines, and tells the emitter. */
+    void plan(List<MFunction> functions) {
+        Map<Integer, Integer> gain = new HashMap<>();
+        Map<Integer, List<String>> users = new HashMap<>();
+        for (MFunction f : functions) {
+            int n = sRegs(f);
+            if (n < 0) continue;
+            int plain = emitter.emit(f, -1).code().length;
+            int sharing = emitter.emit(f, n).code().length - (compressed ? 2 * returns(f) : 0);
+            gain.merge(n, plain - sharing, Integer::sum);
+            users.computeIfAbsent(n, k -> new ArrayList<>()).add(f.name);
+        }
+        chosen.clear();
+        Map<String, Integer> choice = new HashMap<>();
+        for (Map.Entry<Integer, Integer> e : gain.entrySet()) {
+            int n = e.getKey();
+            List<Backend.Routine> routines = List.of(new Backend.Routine(saveName(n), emitter.saveRoutine(n)),
+                    new Backend.Routine(restoreName(n), emitter.restoreRoutine(n)));
+            int cost = routines.stream().mapToInt(r -> r.code().code().length).sum();
+            if (e.getValue() <= cost) continue;
+            chosen.put(n, routines);
+            for (String name : users.get(n)) choice.put(name, n);
+        }
+        emitter.shareSaves(choice);
+    }
+
+    List<Backend.Routine> routines() {
+        List<Backend.Routine> all = new ArrayList<>();
+        chosen.values().forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * How many s-registers the routines must save for {@code f}: up to the highest it uses. -1
+     * where they do not fit: the function does not both call (so saves ra) and return, or it
+     * sets up gp (start-up code, which runs before anything may be shared).
+     */
+    private static int sRegs(MFunction f) {
+        if (!f.makesCalls || f.setsGlobalPointer || returns(f) == 0) return -1;
+        int n = 0;
+        for (int k = 0; k < RvRegs.S_REGS.length; k++) if (f.usedCalleeSaved.contains(RvRegs.S_REGS[k])) n = k + 1;
+        return n;
+    }
+
+    private static int returns(MFunction f) {
+        int n = 0;
+        for (var b : f.blocks) for (MInst i : b.insts) if (i instanceof RvInst.Ret) n++;
+        return n;
+    }
+}
