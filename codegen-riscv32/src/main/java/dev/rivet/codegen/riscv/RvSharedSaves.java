@@ -39,30 +39,65 @@ final class RvSharedSaves {
     /** The save area for {@code words} registers: whole stack-alignment units. */
     static int area(int words, int stackAlign) { return (4 * words + stackAlign - 1) / stackAlign * stackAlign; }
 
-    /** Decides, for the functions the program can run, which use the routines, and tells the emitter. */
+    /**
+     * Decides, for the functions the program can run, which use the routines, and tells the
+     * emitter. A function that saves N s-registers may use the routine for any M &gt;= N (it
+     * saves a few more, at no cost in code), so the choice is the set of routines whose users'
+     * savings, less the routines' own size, are largest.
+     */
     void plan(List<MFunction> functions) {
-        Map<Integer, Integer> gain = new HashMap<>();
-        Map<Integer, List<String>> users = new HashMap<>();
+        TreeMap<Integer, Integer> gain = new TreeMap<>();
+        Map<Integer, List<MFunction>> users = new HashMap<>();
         for (MFunction f : functions) {
             int n = sRegs(f);
             if (n < 0) continue;
-            int plain = emitter.emit(f, -1).code().length;
-            int sharing = emitter.emit(f, n).code().length - (compressed ? 2 * returns(f) : 0);
-            gain.merge(n, plain - sharing, Integer::sum);
-            users.computeIfAbsent(n, k -> new ArrayList<>()).add(f.name);
+            int saved = plainSize(f) - sharingSize(f, n);
+            if (saved <= 0) continue;
+            gain.merge(n, saved, Integer::sum);
+            users.computeIfAbsent(n, k -> new ArrayList<>()).add(f);
         }
-        chosen.clear();
+        List<Integer> needs = new ArrayList<>(gain.keySet());
+        Map<Integer, List<Backend.Routine>> pairs = new HashMap<>();
+        for (int n : needs) pairs.put(n, List.of(new Backend.Routine(saveName(n), emitter.saveRoutine(n)),
+                new Backend.Routine(restoreName(n), emitter.restoreRoutine(n))));
+        int best = 0, bestMask = 0;
+        for (int mask = 1; mask < 1 << needs.size(); mask++) {
+            int total = 0;
+            for (int k = 0; k < needs.size(); k++) {
+                if ((mask & 1 << k) != 0) total -= size(pairs.get(needs.get(k)));
+                if (routineFor(needs, mask, k) >= 0) total += gain.get(needs.get(k));
+            }
+            if (total > best) {
+                best = total;
+                bestMask = mask;
+            }
+        }
         Map<String, Integer> choice = new HashMap<>();
-        for (Map.Entry<Integer, Integer> e : gain.entrySet()) {
-            int n = e.getKey();
-            List<Backend.Routine> routines = List.of(new Backend.Routine(saveName(n), emitter.saveRoutine(n)),
-                    new Backend.Routine(restoreName(n), emitter.restoreRoutine(n)));
-            int cost = routines.stream().mapToInt(r -> r.code().code().length).sum();
-            if (e.getValue() <= cost) continue;
-            chosen.put(n, routines);
-            for (String name : users.get(n)) choice.put(name, n);
+        chosen.clear();
+        for (int k = 0; k < needs.size(); k++) {
+            int r = routineFor(needs, bestMask, k);
+            if (r < 0) continue;
+            for (MFunction f : users.get(needs.get(k))) if (sharingSize(f, r) < plainSize(f)) choice.put(f.name, r);
         }
+        for (int r : choice.values()) chosen.put(r, pairs.get(r));
         emitter.shareSaves(choice);
+    }
+
+    /** The routine that functions needing needs[k] use when {@code mask} chooses routines among needs: the smallest chosen one that saves enough; -1 if none. */
+    private static int routineFor(List<Integer> needs, int mask, int k) {
+        for (int j = k; j < needs.size(); j++) if ((mask & 1 << j) != 0) return needs.get(j);
+        return -1;
+    }
+
+    private static int size(List<Backend.Routine> routines) {
+        return routines.stream().mapToInt(r -> r.code().code().length).sum();
+    }
+
+    private int plainSize(MFunction f) { return emitter.emit(f, -1).code().length; }
+
+    /** With the routines for {@code sRegs}, counting each j to the restore routine as the c.j relaxation makes of it. */
+    private int sharingSize(MFunction f, int sRegs) {
+        return emitter.emit(f, sRegs).code().length - (compressed ? 2 * returns(f) : 0);
     }
 
     List<Backend.Routine> routines() {
