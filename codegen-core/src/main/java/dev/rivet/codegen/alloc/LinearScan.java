@@ -191,6 +191,7 @@ public final class LinearScan {
         }
         for (Interval i : intervals.values()) if (regs.isCalleeSaved(i.assigned)) f.usedCalleeSaved.add(i.assigned);
         ReloadElimination.run(f, allocatedSpillCode, regs);
+        RedundantMoves.run(f, regs);
     }
 
     private static int physical(Reg r, Map<Integer, Interval> intervals) {
