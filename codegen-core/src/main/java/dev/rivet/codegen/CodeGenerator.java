@@ -29,7 +29,7 @@ public final class CodeGenerator {
             new String[] {"deadcode", "instructions without side effects whose results nobody reads removed"},
             new String[] {"coalesce", "copies between virtual registers that never hold different values merged away"},
             new String[] {"regalloc", "linear-scan register allocation, spill code, move elimination"},
-            new String[] {"layout", "block order chosen so that as many jumps as possible fall through"});
+            new String[] {"layout", "identical trap blocks merged; block order chosen so that as many jumps as possible fall through"});
 
     private final Backend backend;
     private final Set<String> dumpAfter;
@@ -82,6 +82,7 @@ public final class CodeGenerator {
         after("coalesce", mf);
         LinearScan.allocate(mf, backend.isa().regs());
         after("regalloc", mf);
+        TrapMerging.run(mf, backend.isa());
         BlockLayout.apply(mf);
         after("layout", mf);
         return mf;
