@@ -161,17 +161,15 @@ final class RvChunks {
      *   c.jr  i
      * </pre>
      */
-    static final class JumpTable implements Chunk {
+    static final class JumpTable extends dev.rivet.codegen.asm.JumpTableEntries {
         private final Label base, start;
-        private final java.util.List<Label> cases;
         private final boolean compressed;
-        private boolean halfwords;
 
         /** {@code base} is bound at the reader, {@code start} at this table. */
         JumpTable(Label base, Label start, java.util.List<Label> cases, boolean compressed) {
+            super(cases);
             this.base = base;
             this.start = start;
-            this.cases = java.util.List.copyOf(cases);
             this.compressed = compressed;
         }
 
@@ -207,21 +205,10 @@ final class RvChunks {
 
         @Override public int align() { return halfwords ? 2 : 1; }
 
-        @Override public boolean isData() { return true; }
-
-        @Override public java.util.List<Label> targets() { return cases; }
-
         @Override
         public boolean reachesAll(long at, java.util.Map<Label, Integer> labels) {
             long from = labels.get(base), limit = halfwords ? 1 << 15 : 1 << 7;
             for (Label l : cases) if (!fits(labels.get(l) - from, -limit, limit - 1)) return false;
-            return true;
-        }
-
-        @Override
-        public boolean grow() {
-            if (halfwords) return false;
-            halfwords = true;
             return true;
         }
 

@@ -153,13 +153,11 @@ final class ThumbChunks {
      *   add  pc, rT
      * </pre>
      */
-    static final class JumpTable implements Chunk {
-        private final java.util.List<Label> cases;
+    static final class JumpTable extends dev.rivet.codegen.asm.JumpTableEntries {
         private final boolean thumb1;
-        private boolean halfwords;
 
         JumpTable(java.util.List<Label> cases, boolean thumb1) {
-            this.cases = java.util.List.copyOf(cases);
+            super(cases);
             this.thumb1 = thumb1;
         }
 
@@ -190,23 +188,12 @@ final class ThumbChunks {
 
         @Override public int size() { return halfwords ? 2 * cases.size() : (cases.size() + 1) & ~1; }
 
-        @Override public boolean isData() { return true; }
-
-        @Override public java.util.List<Label> targets() { return cases; }
-
         @Override
         public boolean reachesAll(long at, java.util.Map<Label, Integer> labels) {
             for (Label l : cases) {
                 long off = labels.get(l) - at - bias();
                 if (off < 0 || off > (halfwords ? 0x1FFFE : 0x1FE)) return false;
             }
-            return true;
-        }
-
-        @Override
-        public boolean grow() {
-            if (halfwords) return false;
-            halfwords = true;
             return true;
         }
 
