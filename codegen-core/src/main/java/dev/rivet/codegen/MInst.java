@@ -65,8 +65,9 @@ public interface MInst {
 
     /**
      * Defines one register from nothing but constants (a small immediate, a symbol's or a stack
-     * slot's address), as cheaply as a reload: a spilled register defined only here is rebuilt
-     * at each use instead of stored and reloaded.
+     * slot's address) or from memory nothing changes (an incoming stack argument), as cheaply as
+     * a reload: a spilled register defined only here is rebuilt at each use instead of stored
+     * and reloaded.
      */
     default boolean isRematerializable() { return false; }
 

@@ -72,6 +72,8 @@ sealed interface RvInst extends MInst {
 
     /** An SP-relative access to a stack object plus {@code extra} bytes. */
     record StackMem(boolean store, int size, Reg t, StackObject slot, int extra) implements RvInst {
+        /** An incoming argument never changes: a spilled one is loaded again where needed, not copied to a slot of its own. */
+        @Override public boolean isRematerializable() { return !store && slot.kind == StackObject.Kind.INCOMING_ARG; }
         public void regs(RegVisitor v) { if (store) v.use(t); else v.def(t); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new StackMem(store, size, f.apply(t), slot, extra); }
         public String toString() { return (store ? "s" : "l") + size + " " + r(t) + ", " + slot + (extra == 0 ? "" : "+" + extra) + "(sp)"; }

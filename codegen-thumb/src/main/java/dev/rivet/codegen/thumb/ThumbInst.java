@@ -142,6 +142,8 @@ sealed interface ThumbInst extends MInst {
 
     /** A word load or store at a stack object plus {@code extra} bytes (SP-relative). */
     record StackMem(boolean store, Reg t, StackObject slot, int extra) implements ThumbInst {
+        /** An incoming argument never changes: a spilled one is loaded again where needed, not copied to a slot of its own. */
+        @Override public boolean isRematerializable() { return !store && slot.kind == StackObject.Kind.INCOMING_ARG; }
         public void regs(RegVisitor v) { if (store) v.use(t); else v.def(t); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new StackMem(store, f.apply(t), slot, extra); }
         public String toString() { return (store ? "str " : "ldr ") + r(t) + ", [sp, " + slot + (extra == 0 ? "" : "+" + extra) + "]"; }
