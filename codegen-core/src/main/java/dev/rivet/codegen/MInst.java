@@ -71,6 +71,13 @@ public interface MInst {
      */
     default boolean isRematerializable() { return false; }
 
+    /**
+     * A register operand the result would best share a register with: {d, a} where the
+     * instruction has a shorter encoding when d and a are the same register (RVC's c.add,
+     * c.addi, c.slli, ...; Thumb's adds rd, #imm8). Allocation takes it as a hint, after moves.
+     */
+    default List<Reg> twoAddressHint() { return List.of(); }
+
     /** A call: every caller-saved register is clobbered across it. */
     default boolean isCall() { return false; }
 

@@ -24,7 +24,7 @@ import java.util.Map;
  * calls end up in callee-saved registers.
  *
  * <p>Intervals are taken in order of their start; each gets the hinted register (a move's other
- * side) if free, else the first free one in preference order. When none is free, the cheapest
+ * side, or the operand a two-address encoding would share it with) if free, else the first free one in preference order. When none is free, the cheapest
  * of the current interval and the intervals blocking one register is spilled (weight: uses per
  * position covered), its stores and reloads are inserted ({@link SpillRewriter}: one reload
  * per block, or per use once that too is spilled), and allocation runs again. Moves whose two
@@ -72,6 +72,12 @@ public final class LinearScan {
                 Reg dst = i.moveOperands().get(0), src = i.moveOperands().get(1);
                 if (dst instanceof Reg.Virtual d) hints.putIfAbsent(d.id(), src instanceof Reg.Physical p ? -1 - p.num() : ((Reg.Virtual) src).id());
                 if (src instanceof Reg.Virtual s) hints.putIfAbsent(s.id(), dst instanceof Reg.Physical p ? -1 - p.num() : ((Reg.Virtual) dst).id());
+            }
+        for (MBlock b : f.blocks)
+            for (MInst i : b.insts) {
+                List<Reg> pair = i.twoAddressHint();
+                if (pair.size() == 2 && pair.get(0) instanceof Reg.Virtual d)
+                    hints.putIfAbsent(d.id(), pair.get(1) instanceof Reg.Physical p ? -1 - p.num() : ((Reg.Virtual) pair.get(1)).id());
             }
         return hints;
     }

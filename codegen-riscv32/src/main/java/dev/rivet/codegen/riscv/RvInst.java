@@ -47,6 +47,10 @@ sealed interface RvInst extends MInst {
 
     record Op(Alu op, Reg d, Reg a, Reg b) implements RvInst {
         @Override public boolean isPure() { return true; }
+        /** c.add, c.sub, c.and, c.or, c.xor write their first operand. */
+        @Override public List<Reg> twoAddressHint() {
+            return switch (op) { case ADD, SUB, AND, OR, XOR -> List.of(d, a); default -> List.of(); };
+        }
         public void regs(RegVisitor v) { v.use(a); v.use(b); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new Op(op, f.apply(d), f.apply(a), f.apply(b)); }
         public String toString() { return op.name().toLowerCase() + " " + r(d) + ", " + r(a) + ", " + r(b); }
@@ -55,6 +59,10 @@ sealed interface RvInst extends MInst {
     /** An I-type ALU instruction; the immediate fits (12-bit signed, or a 5-bit shift). */
     record OpImm(AluImm op, Reg d, Reg a, int imm) implements RvInst {
         @Override public boolean isPure() { return true; }
+        /** c.addi, c.andi, c.slli, c.srli, c.srai write their operand. */
+        @Override public List<Reg> twoAddressHint() {
+            return switch (op) { case ADDI, ANDI, SLLI, SRLI, SRAI -> List.of(d, a); default -> List.of(); };
+        }
         public void regs(RegVisitor v) { v.use(a); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new OpImm(op, f.apply(d), f.apply(a), imm); }
         public String toString() { return op.name().toLowerCase() + " " + r(d) + ", " + r(a) + ", " + imm; }

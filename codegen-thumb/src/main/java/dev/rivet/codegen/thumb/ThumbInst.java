@@ -54,6 +54,8 @@ sealed interface ThumbInst extends MInst {
     /** adds/subs d, n, #imm (imm 0..7, or 0..255 when d == n, chosen at emission). */
     record AddImm(boolean sub, Reg d, Reg n, int imm) implements ThumbInst {
         @Override public boolean isPure() { return true; }
+        /** Beyond 7, the 16-bit adds/subs takes the immediate only with d = n. */
+        @Override public List<Reg> twoAddressHint() { return imm > 7 ? List.of(d, n) : List.of(); }
         public void regs(RegVisitor v) { v.use(n); v.def(d); }
         public MInst mapRegs(UnaryOperator<Reg> f) { return new AddImm(sub, f.apply(d), f.apply(n), imm); }
         public String toString() { return (sub ? "subs " : "adds ") + r(d) + ", " + r(n) + ", #" + imm; }
