@@ -173,10 +173,16 @@ final class RvChunks {
             this.compressed = compressed;
         }
 
+        /** Bytes of the reader: auipc and lb/lh are 4, the adds, the shift and the jump 2 each (4 without C). */
+        static int readerSize(boolean compressed, boolean halfwords) {
+            int parcels = halfwords ? 4 : 3;
+            return 8 + parcels * (compressed ? 2 : 4);
+        }
+
         /** The code in front of the table that reads it and jumps, whichever form the table takes. */
         Chunk reader(int index, int b) {
             return new Chunk() {
-                @Override public int size() { return compressed ? (halfwords ? 16 : 14) : (halfwords ? 24 : 20); }
+                @Override public int size() { return readerSize(compressed, halfwords); }
 
                 @Override
                 public void encode(Assembler.Output out) {

@@ -52,7 +52,7 @@ final class RvEmitter {
     Assembler.Result emit(MFunction fn, int sRegs) {
         f = fn;
         shared = sRegs;
-        asm = new Assembler(compressed ? new byte[] {0x01, 0x00} : new byte[] {0x13, 0, 0, 0});
+        asm = newAssembler();
         labels.clear();
         for (MBlock b : f.blocks) labels.put(b.id, new Label(".L" + b.id));
         frame();
@@ -67,6 +67,11 @@ final class RvEmitter {
             block(b, next);
         }
         return asm.assemble();
+    }
+
+    /** An assembler padding with c.nop or nop. */
+    private Assembler newAssembler() {
+        return new Assembler(compressed ? new byte[] {0x01, 0x00} : new byte[] {0x13, 0, 0, 0});
     }
 
     // ---- frame ----
@@ -121,11 +126,7 @@ final class RvEmitter {
 
     private void epilogue() {
         if (shared >= 0) {
-            int below = frameSize - saveStep;
-            if (below > 0) {
-                adjustSp(below);
-                asm.frame(new Assembler.CallFrame(saveStep, raOffset()));
-            }
+            freeLocals();
             asm.add(new RvChunks.Relaxable(jal(0, 0), R_RISCV_JAL, RvSharedSaves.restoreName(shared), 0));
             asm.frame(fullFrame());
             return;
@@ -144,14 +145,20 @@ final class RvEmitter {
     }
 
     private void restoreFrame() {
+        int below = freeLocals();
+        for (int[] s : saved) stackWord(false, s[0], s[1] - below);
+        adjustSp(saveStep);
+        asm.frame(Assembler.CallFrame.ENTRY);
+    }
+
+    /** Moves SP up to the save area (the second step of a two-step frame); returns by how much. */
+    private int freeLocals() {
         int below = frameSize - saveStep;
         if (below > 0) {
             adjustSp(below);
             asm.frame(new Assembler.CallFrame(saveStep, raOffset()));
         }
-        for (int[] s : saved) stackWord(false, s[0], s[1] - below);
-        adjustSp(saveStep);
-        asm.frame(Assembler.CallFrame.ENTRY);
+        return below;
     }
 
     private Assembler.CallFrame fullFrame() {
@@ -189,7 +196,7 @@ final class RvEmitter {
     Assembler.Result saveRoutine(int sRegs) {
         List<int[]> slots = routineSlots(sRegs);
         int area = RvSharedSaves.area(slots.size(), stackAlign);
-        asm = new Assembler(compressed ? new byte[] {0x01, 0x00} : new byte[] {0x13, 0, 0, 0});
+        asm = newAssembler();
         asm.frame(Assembler.CallFrame.ENTRY);
         adjustSp(-area);
         asm.frame(new Assembler.CallFrame(area, 0)); // the caller's ra is still in ra
@@ -203,7 +210,7 @@ final class RvEmitter {
     Assembler.Result restoreRoutine(int sRegs) {
         List<int[]> slots = routineSlots(sRegs);
         int area = RvSharedSaves.area(slots.size(), stackAlign);
-        asm = new Assembler(compressed ? new byte[] {0x01, 0x00} : new byte[] {0x13, 0, 0, 0});
+        asm = newAssembler();
         asm.frame(new Assembler.CallFrame(area, -4));
         for (int[] slot : slots) stackWord(false, slot[0], slot[1]);
         adjustSp(area);

@@ -349,7 +349,7 @@ final class RvIsel implements Isa {
         int chain = 0;
         for (long c : sw.cases) chain += constantCost(c) + 4;
         int unit = compressed ? 2 : 4;
-        int reader = compressed ? 16 : 24;
+        int reader = RvChunks.JumpTable.readerSize(compressed, true);
         int table = (min == 0 ? 0 : 4) + constantCost(span) + 4 + reader + (2 * span + unit - 1) / unit * unit;
         if (table >= chain) return false;
         Reg r = shape.signed() ? signExtended(ctx, sw.arg(0)) : zeroExtended(ctx, sw.arg(0));

@@ -6,6 +6,7 @@ import dev.rivet.codegen.MInst;
 import dev.rivet.codegen.asm.Assembler;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,12 +47,14 @@ final class RvSharedSaves {
      * savings, less the routines' own size, are largest.
      */
     void plan(List<MFunction> functions) {
+        Map<MFunction, Integer> plain = new IdentityHashMap<>();
         TreeMap<Integer, Integer> gain = new TreeMap<>();
         Map<Integer, List<MFunction>> users = new HashMap<>();
         for (MFunction f : functions) {
             int n = sRegs(f);
             if (n < 0) continue;
-            int saved = plainSize(f) - sharingSize(f, n);
+            plain.put(f, emitter.emit(f, -1).code().length);
+            int saved = plain.get(f) - sharingSize(f, n);
             if (saved <= 0) continue;
             gain.merge(n, saved, Integer::sum);
             users.computeIfAbsent(n, k -> new ArrayList<>()).add(f);
@@ -60,6 +63,31 @@ final class RvSharedSaves {
         Map<Integer, List<Backend.Routine>> pairs = new HashMap<>();
         for (int n : needs) pairs.put(n, List.of(new Backend.Routine(saveName(n), emitter.saveRoutine(n)),
                 new Backend.Routine(restoreName(n), emitter.restoreRoutine(n))));
+        int bestMask = bestChoice(needs, gain, pairs);
+        // with the pair it gets, a function may gain less than with its own: keep it only where it still
+        // gains, and a pair only where what its users still gain pays for it
+        Map<Integer, Map<String, Integer>> byPair = new TreeMap<>();
+        for (int k = 0; k < needs.size(); k++) {
+            int r = routineFor(needs, bestMask, k);
+            if (r < 0) continue;
+            for (MFunction f : users.get(needs.get(k))) {
+                int saved = plain.get(f) - sharingSize(f, r);
+                if (saved > 0) byPair.computeIfAbsent(r, x -> new HashMap<>()).put(f.name, saved);
+            }
+        }
+        Map<String, Integer> choice = new HashMap<>();
+        chosen.clear();
+        for (Map.Entry<Integer, Map<String, Integer>> e : byPair.entrySet()) {
+            int r = e.getKey();
+            if (e.getValue().values().stream().mapToInt(Integer::intValue).sum() <= size(pairs.get(r))) continue;
+            chosen.put(r, pairs.get(r));
+            for (String name : e.getValue().keySet()) choice.put(name, r);
+        }
+        emitter.shareSaves(choice);
+    }
+
+    /** The set of pairs (a bit per entry of {@code needs}) whose users' gains less the pairs' sizes are largest; 0 for none. */
+    private static int bestChoice(List<Integer> needs, Map<Integer, Integer> gain, Map<Integer, List<Backend.Routine>> pairs) {
         int best = 0, bestMask = 0;
         for (int mask = 1; mask < 1 << needs.size(); mask++) {
             int total = 0;
@@ -72,15 +100,7 @@ final class RvSharedSaves {
                 bestMask = mask;
             }
         }
-        Map<String, Integer> choice = new HashMap<>();
-        chosen.clear();
-        for (int k = 0; k < needs.size(); k++) {
-            int r = routineFor(needs, bestMask, k);
-            if (r < 0) continue;
-            for (MFunction f : users.get(needs.get(k))) if (sharingSize(f, r) < plainSize(f)) choice.put(f.name, r);
-        }
-        for (int r : choice.values()) chosen.put(r, pairs.get(r));
-        emitter.shareSaves(choice);
+        return bestMask;
     }
 
     /** The routine that functions needing needs[k] use when {@code mask} chooses routines among needs: the smallest chosen one that saves enough; -1 if none. */
@@ -92,8 +112,6 @@ final class RvSharedSaves {
     private static int size(List<Backend.Routine> routines) {
         return routines.stream().mapToInt(r -> r.code().code().length).sum();
     }
-
-    private int plainSize(MFunction f) { return emitter.emit(f, -1).code().length; }
 
     /** With the routines for {@code sRegs}, counting each j to the restore routine as the c.j relaxation makes of it. */
     private int sharingSize(MFunction f, int sRegs) {
