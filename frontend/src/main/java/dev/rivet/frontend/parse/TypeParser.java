@@ -111,8 +111,17 @@ abstract class TypeParser extends ParserBase {
             Block b = block();
             return new Path.GenericArg.Const(new Expr.BlockExpr(b, b.span()));
         }
-        if (atLiteral() || (atPunct("-") && isLiteral(peek(1)))) return new Path.GenericArg.Const(expression());
+        if (atLiteral() || (atPunct("-") && isLiteral(peek(1)))) return new Path.GenericArg.Const(constArgLiteral());
         return new Path.GenericArg.Type(type());
+    }
+
+    /** A literal const argument, {@code 3} or {@code -1}: not an expression, so {@code S::<3> {..}} ends at `>`. */
+    private Expr constArgLiteral() {
+        Span start = peek().span();
+        boolean negative = eatPunct("-");
+        Token t = next();
+        Expr lit = new Expr.Lit(literal(t), t.span());
+        return negative ? new Expr.Unary(Expr.UnOp.NEG, lit, spanFrom(start)) : lit;
     }
 
     // FnSugar := "(" Types ")" ("->" Type)?   as in Fn(u32) -> u32
