@@ -7,6 +7,11 @@ import java.util.List;
 public sealed interface Pat {
     Span span();
 
+    /** {@code ..} or {@code name @ ..}: in a slice pattern, the elements not named one by one. */
+    static boolean isRest(Pat p) {
+        return p instanceof Rest || (p instanceof Ident id && id.sub() instanceof Rest);
+    }
+
     record Wild(Span span) implements Pat {}
 
     /** {@code ..} inside a tuple, slice or tuple-struct pattern. */

@@ -67,6 +67,63 @@ abstract class PatternChecker extends CheckerBase {
         }
     }
 
+    /** E0005: where a pattern must always match (let without else, for, parameters). */
+    protected void requireIrrefutable(Pat p, String where) {
+        Pat r = refutablePart(p);
+        if (r != null) error(r.span(), "refutable pattern in " + where + ": this pattern does not match every value");
+    }
+
+    /** The first sub-pattern that can fail to match, or null when {@code p} always matches. */
+    private Pat refutablePart(Pat p) {
+        return switch (p) {
+            case Pat.Wild w -> null;
+            case Pat.Rest r -> null;
+            case Pat.Macro m -> null;
+            case Pat.Lit l -> p;
+            case Pat.Range r -> p;
+            case Pat.Ident id -> narrows(typing.patterns.get(id)) ? p : id.sub() == null || Pat.isRest(id.sub()) ? null : refutablePart(id.sub());
+            case Pat.PathPat pp -> narrows(typing.patterns.get(pp)) ? p : null;
+            case Pat.Tuple tu -> firstRefutable(tu.elements());
+            case Pat.TupleStruct ts -> narrows(typing.patterns.get(ts)) ? p : firstRefutable(ts.elements());
+            case Pat.Struct st -> narrows(typing.patterns.get(st)) ? p : firstRefutable(st.fields().stream().map(Pat.FieldPat::pattern).toList());
+            case Pat.Ref ref -> refutablePart(ref.inner());
+            case Pat.Or or -> or.alternatives().stream().allMatch(a -> refutablePart(a) != null) && !coversEveryVariant(or) ? p : null;
+            case Pat.Slice sl -> typing.patterns.get(sl) instanceof Typing.PatRes.SliceLength ? p : firstRefutable(sl.elements());
+        };
+    }
+
+    /** {@code A | B(_) | C { .. }}: every variant of one enum, each with sub-patterns that always match. */
+    private boolean coversEveryVariant(Pat.Or or) {
+        AdtInfo adt = null;
+        java.util.Set<AdtInfo.Variant> seen = new java.util.HashSet<>();
+        for (Pat alt : or.alternatives()) {
+            if (!(typing.patterns.get(alt) instanceof Typing.PatRes.Variant v)) return false;
+            List<Pat> subs = switch (alt) {
+                case Pat.TupleStruct ts -> ts.elements();
+                case Pat.Struct st -> st.fields().stream().map(Pat.FieldPat::pattern).toList();
+                default -> List.of();
+            };
+            if (firstRefutable(subs) != null || (adt != null && adt != v.adt())) return false;
+            adt = v.adt();
+            seen.add(v.variant());
+        }
+        return adt != null && seen.size() == adt.variants.size();
+    }
+
+    private Pat firstRefutable(List<Pat> pats) {
+        for (Pat e : pats) {
+            Pat r = refutablePart(e);
+            if (r != null) return r;
+        }
+        return null;
+    }
+
+    /** A constant, or one variant of an enum that has others. */
+    private static boolean narrows(Typing.PatRes res) {
+        return res instanceof Typing.PatRes.Constant
+                || (res instanceof Typing.PatRes.Variant v && v.adt().kind == AdtInfo.Kind.ENUM && v.adt().variants.size() > 1);
+    }
+
     /** Patterns that look through a reference under match ergonomics. */
     private static boolean isStructural(Pat p) {
         return p instanceof Pat.Tuple || p instanceof Pat.TupleStruct || p instanceof Pat.Struct
@@ -311,32 +368,52 @@ abstract class PatternChecker extends CheckerBase {
             }
     }
 
+    /**
+     * {@code [a, b, rest @ .., z]} against an array (lengths checked here) or a slice (checked
+     * at run time: the pattern is then refutable, recorded as {@link Typing.PatRes.SliceLength}).
+     */
     private void slice(Pat.Slice sl, Ty expected, Mode mode, Map<String, Local> into) {
         Ty t = shallow(expected);
-        if (!(t instanceof Ty.Array a)) {
-            if (t instanceof Ty.Slice) unsupported(sl.span(), "slice patterns of any length (tier 3)");
-            else if (!isError(t)) error(sl.span(), "expected an array, found `" + Ty.show(expected) + "`");
+        Ty element = t instanceof Ty.Array a ? a.element() : t instanceof Ty.Slice s ? s.element() : null;
+        if (element == null) {
+            if (!isError(t)) error(sl.span(), "expected an array or slice, found `" + Ty.show(expected) + "`");
             bindAsErrors(sl.elements(), mode, into);
             return;
         }
-        int rest = restIndex(sl.elements());
-        List<Pat> fixed = sl.elements().stream().filter(e -> !(e instanceof Pat.Rest)).toList();
-        if (fixed.size() < sl.elements().size() - 1) {
-            Pat second = sl.elements().stream().filter(e -> e instanceof Pat.Rest).skip(1).findFirst().orElseThrow();
-            error(second.span(), "`..` can only be used once per slice pattern");
+        List<Pat> rests = sl.elements().stream().filter(Pat::isRest).toList();
+        if (rests.size() > 1) {
+            error(rests.get(1).span(), "`..` can only be used once per slice pattern");
+            bindAsErrors(sl.elements(), mode, into);
             return;
         }
-        for (Pat e : fixed)
-            if (e instanceof Pat.Ident id && id.sub() instanceof Pat.Rest) {
-                unsupported(e.span(), "binding the rest of an array (`name @ ..`)");
-                return;
-            }
-        if (rest < 0 ? fixed.size() != a.length() : fixed.size() > a.length()) {
-            error(sl.span(), "pattern requires " + (rest < 0 ? "" : "at least ") + fixed.size() + " elements but array has " + a.length());
-            bindAsErrors(fixed, mode, into);
+        List<Pat> fixed = sl.elements().stream().filter(e -> !Pat.isRest(e)).toList();
+        boolean hasRest = !rests.isEmpty();
+        if (t instanceof Ty.Array a && (hasRest ? fixed.size() > a.length() : fixed.size() != a.length())) {
+            error(sl.span(), "pattern requires " + (hasRest ? "at least " : "") + fixed.size() + " elements but array has " + a.length());
+            bindAsErrors(sl.elements(), mode, into);
             return;
         }
-        for (Pat e : fixed) pattern(e, a.element(), mode, into);
+        if (t instanceof Ty.Slice) typing.patterns.put(sl, new Typing.PatRes.SliceLength(fixed.size(), hasRest));
+        for (Pat e : fixed) pattern(e, element, mode, into);
+        if (hasRest && rests.getFirst() instanceof Pat.Ident id) {
+            Ty rest = t instanceof Ty.Array a ? new Ty.Array(element, a.length() - fixed.size()) : new Ty.Slice(element);
+            bindRest(id, rest, mode, into);
+        }
+    }
+
+    /** {@code name @ ..}: the middle of an array by value or by reference, of a slice only by reference. */
+    private void bindRest(Pat.Ident id, Ty rest, Mode mode, Map<String, Local> into) {
+        boolean byRef = id.byRef() || mode != Mode.MOVE;
+        if (!byRef && rest instanceof Ty.Slice) {
+            error(id.span(), "the size of `" + Ty.show(rest) + "` cannot be known: bind `" + id.name() + "` by reference (`ref " + id.name() + " @ ..`)");
+            return;
+        }
+        boolean mutRef = id.byRef() ? id.mutable() : mode == Mode.REF_MUT;
+        Local local = new Local(id.name(), id.mutable() && !id.byRef(), byRef ? new Ty.Ref(mutRef, rest) : rest, id.span());
+        if (into.containsKey(id.name()))
+            error(id.span(), "identifier `" + id.name() + "` is bound more than once in the same pattern");
+        into.put(id.name(), local);
+        typing.patterns.put(id, new Typing.PatRes.Binding(local, byRef, mutRef));
     }
 
     /**
@@ -344,6 +421,9 @@ abstract class PatternChecker extends CheckerBase {
      * type, so that their uses do not each report "cannot find value" as well.
      */
     private void bindAsErrors(List<Pat> pats, Mode mode, Map<String, Local> into) {
-        for (Pat p : pats) if (!(p instanceof Pat.Rest)) pattern(p, Ty.ERROR, mode, into);
+        for (Pat p : pats) {
+            if (p instanceof Pat.Ident id && id.sub() instanceof Pat.Rest) bindRest(id, Ty.ERROR, mode, into);
+            else if (!(p instanceof Pat.Rest)) pattern(p, Ty.ERROR, mode, into);
+        }
     }
 }

@@ -45,6 +45,7 @@ final class TypeChecker extends MethodChecker {
         for (int i = 0; i < params.size(); i++) {
             Map<String, Local> names = new LinkedHashMap<>();
             pattern(params.get(i).pattern(), fn.params.get(i + offset), Mode.MOVE, names);
+            requireIrrefutable(params.get(i).pattern(), "function argument");
             names.values().forEach(local -> local.argument = true);
             names.values().forEach(this::bind);
         }
@@ -498,6 +499,7 @@ final class TypeChecker extends MethodChecker {
         }
         Map<String, Local> names = new LinkedHashMap<>();
         pattern(l.pattern(), t, Mode.MOVE, names);
+        if (l.otherwise() == null) requireIrrefutable(l.pattern(), "local binding");
         if (l.init() == null) names.values().forEach(local -> local.deferredInit = true);
         names.values().forEach(this::bind);
         return diverges;
@@ -640,6 +642,7 @@ final class TypeChecker extends MethodChecker {
     private Ty forBody(Expr.For f, Ty element) {
         Map<String, Local> names = new LinkedHashMap<>();
         pattern(f.pattern(), element, Mode.MOVE, names);
+        requireIrrefutable(f.pattern(), "`for` loop binding");
         loops.push(new LoopCtx(f.label(), Ty.UNIT, LoopCtx.Kind.WHILE));
         push();
         names.values().forEach(this::bind);

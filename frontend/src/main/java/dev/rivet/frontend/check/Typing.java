@@ -25,6 +25,9 @@ public final class Typing {
 
         /** Match ergonomics: the value is a reference this many levels deep, to be dereferenced first. */
         record Deref(int levels) implements PatRes {}
+
+        /** A slice pattern matched against a slice: the length must be {@code fixed}, or at least that with a rest. */
+        record SliceLength(int fixed, boolean hasRest) implements PatRes {}
     }
 
     public final Map<Expr, Ty> types = new IdentityHashMap<>();

@@ -43,16 +43,36 @@ abstract class PatternLowering extends CallLowering {
             case Pat.Struct st -> structPattern(st, scrut, fail);
             case Pat.Ref ref -> matchPattern(ref.inner(), deref(load(scrut.address(), t), strip(((Ty.Ref) t).inner())), fail);
             case Pat.Or or -> or(or, scrut, fail);
-            case Pat.Slice sl -> {
-                Ty.Array a = (Ty.Array) t;
-                long esize = size(a.element());
-                int[] at = positions(sl.elements(), (int) a.length());
-                for (int i = 0; i < at.length; i++)
-                    if (at[i] >= 0)
-                        matchPattern(sl.elements().get(i), new Place(b.offset(scrut.address(), at[i] * esize), null, strip(a.element())), fail);
-            }
+            case Pat.Slice sl -> slicePattern(sl, scrut, fail);
             case Pat.Macro m -> throw new IllegalStateException("macro pattern reached lowering");
         }
+    }
+
+    /**
+     * {@code [a, rest @ .., z]}: against a slice the length is tested first; elements after the
+     * rest are counted from the end, so their addresses depend on the length.
+     */
+    private void slicePattern(Pat.Slice sl, Place scrut, Block fail) {
+        Sequence seq = sequence(scrut);
+        List<Pat> elems = sl.elements();
+        int rest = -1;
+        for (int i = 0; i < elems.size(); i++) if (Pat.isRest(elems.get(i))) rest = i;
+        int fixed = rest < 0 ? elems.size() : elems.size() - 1;
+        if (typing.patterns.get(sl) instanceof Typing.PatRes.SliceLength && fail != null)
+            continueIf(b.icmp(rest < 0 ? Cond.EQ : Cond.UGE, seq.length(), b.iconst(Type.I32, fixed)), fail);
+        for (int i = 0; i < elems.size(); i++) {
+            Value index = i <= rest || rest < 0 ? b.iconst(Type.I32, i) : b.binary(Op.SUB, seq.length(), b.iconst(Type.I32, elems.size() - i));
+            Value address = elementAddress(seq, index);
+            if (i != rest) matchPattern(elems.get(i), new Place(address, null, seq.element()), fail);
+            else if (elems.get(i) instanceof Pat.Ident id) bindLocal((Typing.PatRes.Binding) typing.patterns.get(id), restPlace(scrut, seq, address, fixed));
+        }
+    }
+
+    /** The elements a {@code name @ ..} binds: an array of known length, or a sub-slice. */
+    private Place restPlace(Place scrut, Sequence seq, Value address, int fixed) {
+        if (strip(scrut.type()) instanceof Ty.Array a)
+            return new Place(address, null, new Ty.Array(seq.element(), a.length() - fixed));
+        return new Place(address, b.binary(Op.SUB, seq.length(), b.iconst(Type.I32, fixed)), new Ty.Slice(seq.element()));
     }
 
     private void ident(Pat.Ident id, Place scrut, Block fail) {
@@ -196,7 +216,7 @@ abstract class PatternLowering extends CallLowering {
             case Pat.Ident id -> !(typing.patterns.get(id) instanceof Typing.PatRes.Binding) || (id.sub() != null && refutable(id.sub()));
             case Pat.Tuple tu -> tu.elements().stream().anyMatch(this::refutable);
             case Pat.Ref r -> refutable(r.inner());
-            case Pat.Slice s -> s.elements().stream().anyMatch(this::refutable);
+            case Pat.Slice s -> typing.patterns.get(s) instanceof Typing.PatRes.SliceLength || s.elements().stream().anyMatch(this::refutable);
             default -> true;
         };
     }
