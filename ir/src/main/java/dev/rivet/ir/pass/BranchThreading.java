@@ -8,6 +8,7 @@ import dev.rivet.ir.Inst;
 import dev.rivet.ir.Op;
 import dev.rivet.ir.Param;
 import dev.rivet.ir.Target;
+import dev.rivet.ir.Type;
 import dev.rivet.ir.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,18 +53,23 @@ final class BranchThreading {
 
     /** A short block of foldable computations ending in a branch, none of whose values escape it. */
     private static boolean threadable(Block b, Set<Value> escaping) {
-        Inst t = b.terminator();
-        if (t == null || t.op != Op.BR || b.insts().size() > MAX_INSTS + 1) return false;
+        if (!decisionBlock(b)) return false;
         for (Param p : b.params()) if (escaping.contains(p)) return false;
-        for (Inst i : b.insts()) {
-            if (i == t) continue;
-            if ((!i.op.is(Op.Flag.FOLDABLE) && i.op != Op.CONST) || escaping.contains(i)) return false;
-        }
+        for (Inst i : b.insts()) if (escaping.contains(i)) return false;
+        return true;
+    }
+
+    /** A short block of foldable computations ending in a two-way branch or a switch. */
+    static boolean decisionBlock(Block b) {
+        Inst t = b.terminator();
+        if (t == null || (t.op != Op.BR && t.op != Op.SWITCH) || b.insts().size() > MAX_INSTS + 1) return false;
+        for (Inst i : b.insts())
+            if (i != t && !i.op.is(Op.Flag.FOLDABLE) && i.op != Op.CONST) return false;
         return true;
     }
 
     /** Parameters and instructions used in a block other than their own. */
-    private static Set<Value> usedOutsideTheirBlock(Function f) {
+    static Set<Value> usedOutsideTheirBlock(Function f) {
         Set<Value> out = new HashSet<>();
         for (Block b : f.blocks())
             for (Inst i : b.insts()) {
@@ -78,12 +84,37 @@ final class BranchThreading {
     }
 
     /** Redirects edge {@code k} of {@code p}'s terminator past {@code b} when the edge decides b's branch. */
-    private static boolean thread(Block p, int k, Block b) {
+    static boolean thread(Block p, int k, Block b) {
         Inst from = p.terminator();
         Target in = from.targets.get(k);
         Map<Value, Long> known = new HashMap<>();
         if (from.op == Op.BR && from.targets.get(0).block != from.targets.get(1).block) known.put(from.arg(0), k == 0 ? 1L : 0L);
         Map<Value, Long> env = new HashMap<>();
+        Target out = decide(in, b, known, env);
+        if (out == null || out.block == b) return false;
+        List<Value> args = new ArrayList<>();
+        for (Value v : out.args) {
+            if (v instanceof Param param && param.block() == b) args.add(in.args.get(b.params().indexOf(param)));
+            else if (v instanceof Inst i && i.block() == b) {
+                if (!env.containsKey(i)) return false;
+                args.add(p.insert(p.insts().size() - 1, Inst.constant(i.type, env.get(i))));
+            } else args.add(v);
+        }
+        from.targets.set(k, new Target(out.block, args));
+        return true;
+    }
+
+    /** True when the arguments edge {@code in} passes decide where {@code b} branches, with no other facts. */
+    static boolean decidedByArguments(Target in, Block b) {
+        Target out = decide(in, b, Map.of(), new HashMap<>());
+        return out != null && out.block != b;
+    }
+
+    /**
+     * Where {@code b} goes when entered through {@code in}, or null when that is not known.
+     * {@code env} receives the values of b's parameters and instructions that fold.
+     */
+    private static Target decide(Target in, Block b, Map<Value, Long> known, Map<Value, Long> env) {
         for (int j = 0; j < b.params().size(); j++) {
             OptionalLong v = eval(in.args.get(j), known, MAX_DEPTH);
             if (v.isPresent()) env.put(b.params().get(j), v.getAsLong());
@@ -95,19 +126,12 @@ final class BranchThreading {
             if (v.isPresent()) env.put(i, v.getAsLong());
         }
         OptionalLong cond = valueOf(br.arg(0), env, known);
-        if (cond.isEmpty()) return false;
-        Target out = br.targets.get((cond.getAsLong() & 1) != 0 ? 0 : 1);
-        if (out.block == b) return false;
-        List<Value> args = new ArrayList<>();
-        for (Value v : out.args) {
-            if (v instanceof Param param && param.block() == b) args.add(in.args.get(b.params().indexOf(param)));
-            else if (v instanceof Inst i && i.block() == b) {
-                if (!env.containsKey(i)) return false;
-                args.add(p.insert(p.insts().size() - 1, Inst.constant(i.type, env.get(i))));
-            } else args.add(v);
-        }
-        from.targets.set(k, new Target(out.block, args));
-        return true;
+        if (cond.isEmpty()) return null;
+        if (br.op == Op.BR) return br.targets.get((cond.getAsLong() & 1) != 0 ? 0 : 1);
+        Type t = br.arg(0).type();
+        for (int c = 0; c < br.cases.length; c++)
+            if (t.wrap(br.cases[c]) == t.wrap(cond.getAsLong())) return br.targets.get(c + 1);
+        return br.targets.getFirst();
     }
 
     private static OptionalLong valueOf(Value v, Map<Value, Long> env, Map<Value, Long> known) {

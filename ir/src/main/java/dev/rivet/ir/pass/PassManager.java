@@ -23,6 +23,7 @@ public final class PassManager {
                 new Entry(gdce, "drop what the program never references before spending time on it"),
                 new Entry(new Sroa(), "split aggregates in stack slots into one slot per scalar field"),
                 new Entry(new Mem2Reg(), "turn scalar stack slots into SSA values"),
+                new Entry(new Dce(), "drop the parameters mem2reg left unused, so that simplifycfg can thread what they carried"),
                 new Entry(new Sccp(), "propagate constants and prune branches they decide"),
                 new Entry(new Combine(), "simplify identities, turn multiplications by powers of two into shifts"),
                 new Entry(new Gvn(), "reuse dominating computations; a branch's condition is known in what it guards"),

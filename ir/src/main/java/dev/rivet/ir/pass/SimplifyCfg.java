@@ -31,6 +31,12 @@ public final class SimplifyCfg implements Pass {
     }
 
     public static void run(Function f) {
+        simplify(f);
+        if (DemotingThreading.run(f)) simplify(f);
+        f.renumber();
+    }
+
+    private static void simplify(Function f) {
         boolean changed = true;
         // threading rounds are bounded: a loop of branches that decide each other would thread forever
         for (int threadingRounds = 0; changed; threadingRounds++) {
@@ -40,7 +46,6 @@ public final class SimplifyCfg implements Pass {
             if (threadingRounds < 8) changed |= BranchThreading.run(f);
             changed |= mergeBlocks(f);
         }
-        f.renumber();
     }
 
     /** Deletes blocks the entry cannot reach. */
