@@ -54,17 +54,37 @@ final class BranchThreading {
     /** A short block of foldable computations ending in a branch, none of whose values escape it. */
     private static boolean threadable(Block b, Set<Value> escaping) {
         if (!decisionBlock(b)) return false;
+        hoistEscapingConstants(b, escaping);
         for (Param p : b.params()) if (escaping.contains(p)) return false;
         for (Inst i : b.insts()) if (escaping.contains(i)) return false;
         return true;
     }
 
+    /**
+     * Moves the constants of {@code b} that other blocks use (gvn shares one constant among
+     * every block it dominates) to the entry block, which dominates all their uses: what is
+     * left in b is then private to it.
+     */
+    static void hoistEscapingConstants(Block b, Set<Value> escaping) {
+        Block entry = b.function().entry();
+        if (b == entry) return;
+        for (Inst i : new ArrayList<>(b.insts())) {
+            if (!i.isConst() || !escaping.contains(i)) continue;
+            b.remove(i);
+            entry.insert(0, i);
+            escaping.remove(i);
+        }
+    }
+
     /** A short block of foldable computations ending in a two-way branch or a switch. */
     static boolean decisionBlock(Block b) {
         Inst t = b.terminator();
-        if (t == null || (t.op != Op.BR && t.op != Op.SWITCH) || b.insts().size() > MAX_INSTS + 1) return false;
-        for (Inst i : b.insts())
-            if (i != t && !i.op.is(Op.Flag.FOLDABLE) && i.op != Op.CONST) return false;
+        if (t == null || (t.op != Op.BR && t.op != Op.SWITCH)) return false;
+        int work = 0; // constants are free: inlining and sccp leave many, dead or shared
+        for (Inst i : b.insts()) {
+            if (i == t || i.isConst()) continue;
+            if (!i.op.is(Op.Flag.FOLDABLE) || ++work > MAX_INSTS) return false;
+        }
         return true;
     }
 

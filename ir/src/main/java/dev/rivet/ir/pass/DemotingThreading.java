@@ -46,6 +46,7 @@ final class DemotingThreading {
         boolean changed = false;
         for (Block b : new ArrayList<>(f.blocks())) {
             if (b == f.entry() || !BranchThreading.decisionBlock(b)) continue;
+            BranchThreading.hoistEscapingConstants(b, escaping);
             List<Param> demoted = b.params().stream().filter(escaping::contains).toList();
             if (demoted.isEmpty() || b.insts().stream().anyMatch(escaping::contains)) continue;
             if (demoted.stream().anyMatch(p -> !p.type().isStorable())) continue;
@@ -58,7 +59,9 @@ final class DemotingThreading {
                 for (int k = 0; k < t.targets.size(); k++)
                     if (t.targets.get(k).block == b) changed |= BranchThreading.thread(p, k, b);
             }
+            // demoting and splitting moved uses between blocks: what escapes must be found again
             cfg = new Cfg(f);
+            escaping = BranchThreading.usedOutsideTheirBlock(f);
         }
         return changed;
     }
