@@ -1,6 +1,7 @@
 package dev.rivet.ir.pass;
 
 import dev.rivet.ir.Block;
+import dev.rivet.ir.Cond;
 import dev.rivet.ir.Function;
 import dev.rivet.ir.Inst;
 import dev.rivet.ir.Module;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * Local algebraic simplification, instruction by instruction: identities ({@code x + 0},
  * {@code x & -1}, {@code x - x}), strength reduction (multiplying or dividing unsigned by a
- * power of two becomes a shift, the remainder a mask), constants moved to the right of
+ * power of two, constant or {@code 1 << n}, becomes a shift, the remainder a mask), constants moved to the right of
  * commutative operations, and chains of constant pointer offsets merged. Replaced instructions
  * are left for dce.
  */
@@ -68,6 +69,18 @@ public final class Combine implements Pass {
         return Long.numberOfTrailingZeros(v);
     }
 
+    /**
+     * For {@code v = 1 << n} with n known to be below v's width (masked, as Rust's release
+     * shifts are, or constant), n; else null. Such a v is a power of two, never zero.
+     */
+    private static Value shiftOfOne(Value v) {
+        if (!(v instanceof Inst s) || s.op != Op.SHL || !isConst(s.arg(0), 1)) return null;
+        Value n = s.arg(1);
+        Long bound = constOf(n);
+        if (bound == null && n instanceof Inst m && m.op == Op.AND) bound = constOf(m.arg(1));
+        return bound != null && bound < s.type.bits() ? n : null;
+    }
+
     /** A replacement for {@code i}, or null to keep it (possibly after rewriting it in place). */
     private Value simplify(Block b, int at, Inst i) {
         if (i.op.is(Op.Flag.COMMUTATIVE) && i.args.size() == 2 && constOf(i.arg(0)) != null && constOf(i.arg(1)) == null) {
@@ -98,10 +111,21 @@ public final class Combine implements Pass {
                 if (isConst(c, 1)) return a;
                 int k = log2(constOf(c));
                 if (k > 0) return rewrite(i, Op.LSHR, constant(b, at, t, k));
+                Value n = shiftOfOne(c);
+                if (n != null) return rewrite(i, Op.LSHR, n);
             }
             case UREM -> {
                 int k = log2(constOf(c));
                 if (k > 0) return rewrite(i, Op.AND, constant(b, at, t, (1L << k) - 1));
+                if (shiftOfOne(c) != null) {
+                    Inst minusOne = constant(b, at, t, -1);
+                    return rewrite(i, Op.AND, b.insert(at + 1, Inst.binary(Op.ADD, c, minusOne)));
+                }
+            }
+            case ICMP -> {
+                // 1 << n with n below the width is never zero: the divide-by-zero check before x % (1 << n)
+                if (shiftOfOne(a) != null && isConst(c, 0) && (i.cond == Cond.EQ || i.cond == Cond.NE))
+                    return constant(b, at, Type.I1, i.cond == Cond.NE ? 1 : 0);
             }
             case PTRADD -> {
                 if (isConst(c, 0)) return a;
