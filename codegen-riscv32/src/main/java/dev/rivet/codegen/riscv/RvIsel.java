@@ -300,7 +300,10 @@ final class RvIsel implements Isa {
         Value c = br.arg(0);
         int t = ctx.target(br.targets.get(0), false), f = ctx.target(br.targets.get(1), false);
         if (c instanceof Inst cmp && cmp.op == Op.ICMP && fusedIntoBranch(ctx, cmp)) {
-            if (cmp.arg(0).type() == Type.I64) {
+            if (cmp.arg(0).type() == Type.I64 && (cmp.cond == dev.rivet.ir.Cond.EQ || cmp.cond == dev.rivet.ir.Cond.NE)) {
+                Reg diff = pairs.difference(ctx, cmp.arg(0), cmp.arg(1));
+                ctx.emit(new RvInst.Branch(cmp.cond == dev.rivet.ir.Cond.EQ ? BranchOp.BEQ : BranchOp.BNE, diff, RvInst.ZERO, t));
+            } else if (cmp.arg(0).type() == Type.I64) {
                 Reg v = ctx.newReg();
                 pairs.setCond(ctx, cmp, v);
                 ctx.emit(new RvInst.Branch(BranchOp.BNE, v, RvInst.ZERO, t));

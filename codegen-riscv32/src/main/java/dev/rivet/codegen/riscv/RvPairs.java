@@ -202,16 +202,41 @@ final class RvPairs {
         return r;
     }
 
+    /**
+     * A word that is zero exactly when the 64-bit values are equal, leaving out a word known
+     * equal on both sides and the XOR with a known zero word ({@code x != 0} is one OR).
+     */
+    Reg difference(IselContext ctx, Value a, Value b) {
+        Reg lo = wordDifference(ctx, a, b, 0), hi = wordDifference(ctx, a, b, 1);
+        if (lo == null || hi == null) return lo != null ? lo : hi != null ? hi : RvInst.ZERO;
+        Reg r = ctx.newReg();
+        ctx.emit(new RvInst.Op(Alu.OR, r, lo, hi));
+        return r;
+    }
+
+    /** A register that is zero exactly when word {@code w} of a and b agree, or null when they always do. */
+    private Reg wordDifference(IselContext ctx, Value a, Value b, int w) {
+        return switch (KnownWords.logic(Op.XOR, a, b, w)) {
+            case KnownWords.Logic.Constant k -> k.value() == 0 ? null : isel.constant(ctx, k.value());
+            case KnownWords.Logic.Copy c -> ctx.word(c.operand() == 0 ? a : b, w);
+            case KnownWords.Logic.Compute c -> {
+                Reg d = ctx.newReg();
+                ctx.emit(new RvInst.Op(Alu.XOR, d, ctx.word(a, w), ctx.word(b, w)));
+                yield d;
+            }
+        };
+    }
+
     /** d = (a cond b) ? 1 : 0 for 64-bit operands. */
     void setCond(IselContext ctx, Inst cmp, Reg d) {
-        Reg[] a = ctx.regs(cmp.arg(0)), b = ctx.regs(cmp.arg(1));
         Cond c = cmp.cond;
         if (c == Cond.EQ || c == Cond.NE) {
-            Reg diff = difference(ctx, a, b);
+            Reg diff = difference(ctx, cmp.arg(0), cmp.arg(1));
             if (c == Cond.EQ) ctx.emit(new RvInst.OpImm(AluImm.SLTIU, d, diff, 1));
             else ctx.emit(new RvInst.Op(Alu.SLTU, d, RvInst.ZERO, diff));
             return;
         }
+        Reg[] a = ctx.regs(cmp.arg(0)), b = ctx.regs(cmp.arg(1));
         boolean swap = c == Cond.SGT || c == Cond.SLE || c == Cond.UGT || c == Cond.ULE;
         boolean negate = c == Cond.SGE || c == Cond.UGE || c == Cond.SLE || c == Cond.ULE;
         if (swap) {

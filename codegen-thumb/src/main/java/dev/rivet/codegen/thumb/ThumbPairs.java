@@ -196,16 +196,32 @@ final class ThumbPairs {
         return new Flags(new ThumbInst.Cmp64(ra[0], ra[1], rb[0], rb[1], ctx.newReg()), c);
     }
 
-    /** A word that is zero exactly when the two 64-bit values are equal. */
-    private static Reg differences(IselContext ctx, Value a, Value b) {
-        Reg[] ra = ctx.regs(a), rb = ctx.regs(b);
-        Reg lo = ctx.newReg(), hi = ctx.newReg();
-        ctx.emit(new ThumbInst.Mov(lo, ra[0]));
-        ctx.emit(new ThumbInst.Dp(Dp.EOR, lo, rb[0]));
-        ctx.emit(new ThumbInst.Mov(hi, ra[1]));
-        ctx.emit(new ThumbInst.Dp(Dp.EOR, hi, rb[1]));
-        ctx.emit(new ThumbInst.Dp(Dp.ORR, lo, hi));
-        return lo;
+    /**
+     * A word that is zero exactly when the two 64-bit values are equal: the two words' XORs
+     * ORed, leaving out a word known equal on both sides and the XOR with a known zero word
+     * ({@code x != 0} is then one ORR of x's words).
+     */
+    private Reg differences(IselContext ctx, Value a, Value b) {
+        Reg lo = wordDifference(ctx, a, b, 0), hi = wordDifference(ctx, a, b, 1);
+        if (lo == null || hi == null) return lo != null ? lo : hi != null ? hi : isel.constant(ctx, 0);
+        Reg d = ctx.newReg();
+        ctx.emit(new ThumbInst.Mov(d, lo));
+        ctx.emit(new ThumbInst.Dp(Dp.ORR, d, hi));
+        return d;
+    }
+
+    /** A register that is zero exactly when word {@code w} of a and b agree, or null when they always do. */
+    private Reg wordDifference(IselContext ctx, Value a, Value b, int w) {
+        return switch (KnownWords.logic(Op.XOR, a, b, w)) {
+            case KnownWords.Logic.Constant k -> k.value() == 0 ? null : isel.constant(ctx, k.value());
+            case KnownWords.Logic.Copy c -> ctx.word(c.operand() == 0 ? a : b, w);
+            case KnownWords.Logic.Compute c -> {
+                Reg d = ctx.newReg();
+                ctx.emit(new ThumbInst.Mov(d, ctx.word(a, w)));
+                ctx.emit(new ThumbInst.Dp(Dp.EOR, d, ctx.word(b, w)));
+                yield d;
+            }
+        };
     }
 
     /** A 64-bit switch: one equality test per case. */
