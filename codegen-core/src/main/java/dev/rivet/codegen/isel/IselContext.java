@@ -34,6 +34,8 @@ public final class IselContext {
     private final Map<Value, Reg[]> values = new IdentityHashMap<>();
     private final Map<Block, MBlock> blocks = new IdentityHashMap<>();
     private final Map<Slot, StackObject> slots = new IdentityHashMap<>();
+    /** The argument register each incoming parameter word arrived in (where the allocator will try to keep it). */
+    private final Map<Reg, Integer> incomingHome = new java.util.HashMap<>();
     private MBlock current;
     /** The source location of the IR instruction being selected: everything emitted for it gets it. */
     private SourceLoc loc;
@@ -301,7 +303,7 @@ public final class IselContext {
         for (Value a : args) types.add(a.type());
         List<ArgLocation> locs = isa.conventions().arguments(types);
         List<Integer> used = new ArrayList<>();
-        List<MInst> moves = new ArrayList<>();
+        List<ArgMove> moves = new ArrayList<>();
         // Constants and addresses are built last, straight into their argument registers, so
         // they do not occupy a register while the other arguments move into place.
         List<Integer> order = new ArrayList<>();
@@ -309,14 +311,14 @@ public final class IselContext {
         for (int k = 0; k < args.size(); k++) if (rematerialized(args.get(k))) order.add(k);
         for (int k : order) {
             if (rematerialized(args.get(k))) {
-                moves.forEach(this::emit);
+                emitInOrder(moves);
                 moves.clear();
             }
             Reg[] r = regs(args.get(k));
             ArgLocation loc = locs.get(k);
             for (int w = 0; w < r.length; w++) {
                 if (w < loc.regs().size()) {
-                    moves.add(isa.regs().move(Reg.phys(loc.regs().get(w)), r[w]));
+                    moves.add(new ArgMove(loc.regs().get(w), r[w]));
                     used.add(loc.regs().get(w));
                 } else {
                     int off = loc.stackOffset() + 4 * (w - loc.regs().size());
@@ -325,8 +327,31 @@ public final class IselContext {
             }
         }
         mf.frame.outgoingArgs = Math.max(mf.frame.outgoingArgs, CallingConvention.stackBytes(locs));
-        moves.forEach(this::emit);
+        emitInOrder(moves);
         return used;
+    }
+
+    /** A move of an argument word into its register. */
+    private record ArgMove(int dst, Reg src) {}
+
+    /**
+     * Emits argument moves so that a register is written only after the moves reading the
+     * parameters that arrived in it: passing {@code f(a, b)} on as {@code g(x, a, b)} shifts
+     * each word up one register, last first, and the parameters can stay where they arrived
+     * instead of being parked elsewhere for the shuffle. A cycle keeps the given order.
+     */
+    private void emitInOrder(List<ArgMove> moves) {
+        List<ArgMove> left = new ArrayList<>(moves);
+        while (!left.isEmpty()) {
+            ArgMove next = left.getFirst();
+            for (ArgMove m : left)
+                if (left.stream().noneMatch(o -> o != m && Integer.valueOf(m.dst()).equals(incomingHome.get(o.src())))) {
+                    next = m;
+                    break;
+                }
+            left.remove(next);
+            emit(isa.regs().move(Reg.phys(next.dst()), next.src()));
+        }
     }
 
     /** Moves a return value into the result registers; the ISA emits the return itself. */
@@ -347,6 +372,7 @@ public final class IselContext {
             for (int w = 0; w < dst.length; w++) {
                 if (w < loc.regs().size()) {
                     emit(isa.regs().move(dst[w], Reg.phys(loc.regs().get(w))));
+                    incomingHome.put(dst[w], loc.regs().get(w));
                 } else {
                     int off = loc.stackOffset() + 4 * (w - loc.regs().size());
                     emit(isa.loadStack(dst[w], mf.frame.incomingArg(off, 4)));
