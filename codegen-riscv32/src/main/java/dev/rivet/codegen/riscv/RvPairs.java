@@ -35,7 +35,7 @@ final class RvPairs {
                     switch (KnownWords.logic(i.op, i.arg(0), i.arg(1), w)) {
                         case KnownWords.Logic.Constant k -> ctx.emit(new RvInst.Li(d[w], (int) k.value()));
                         case KnownWords.Logic.Copy c -> ctx.emit(new RvInst.Mv(d[w], ctx.word(i.arg(c.operand()), w)));
-                        case KnownWords.Logic.Compute c -> ctx.emit(new RvInst.Op(op, d[w], ctx.word(i.arg(0), w), ctx.word(i.arg(1), w)));
+                        case KnownWords.Logic.Compute c -> logicWord(ctx, i, op, d[w], w);
                     }
                 }
             }
@@ -186,6 +186,19 @@ final class RvPairs {
         ctx.emit(new RvInst.OpImm(opy, u, y, ny));
         ctx.emit(new RvInst.Op(Alu.OR, r, t, u));
         return r;
+    }
+
+    /** One word of a 64-bit AND, OR or XOR; with a known word that fits, the immediate form. */
+    private static void logicWord(IselContext ctx, Inst i, Alu op, Reg d, int w) {
+        for (int k = 0; k < 2; k++) {
+            Long known = KnownWords.word(i.arg(k), w);
+            if (known != null && (int) (long) known >= -2048 && (int) (long) known < 2048) {
+                AluImm imm = op == Alu.AND ? AluImm.ANDI : op == Alu.OR ? AluImm.ORI : AluImm.XORI;
+                ctx.emit(new RvInst.OpImm(imm, d, ctx.word(i.arg(1 - k), w), (int) (long) known));
+                return;
+            }
+        }
+        ctx.emit(new RvInst.Op(op, d, ctx.word(i.arg(0), w), ctx.word(i.arg(1), w)));
     }
 
     private static void shiftOrMove(IselContext ctx, Reg d, AluImm op, Reg a, int n) {

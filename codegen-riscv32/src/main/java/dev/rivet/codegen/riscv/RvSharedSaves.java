@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * s0..s(N-1) starts with {@code jal t0, __rivet_save_N} and returns with
  * {@code j __rivet_restore_N}, in place of a store and a load per register. The frame is the
  * one the function's own code would build (ra highest, then s0, s1, ...), so tail calls still
- * restore inline and unwind rows stay the same.
+ * restore inline (a function whose only exits are tail calls uses just the save routine) and
+ * unwind rows stay the same.
  *
  * <p>Used only where it makes the program smaller: for each N, what the functions that would
  * use the routines save (each emitted both ways, counting {@code j} as the {@code c.j} that
@@ -126,11 +127,12 @@ final class RvSharedSaves {
 
     /**
      * How many s-registers the routines must save for {@code f}: up to the highest it uses. -1
-     * where they do not fit: the function does not both call (so saves ra) and return, or it
-     * sets up gp (start-up code, which runs before anything may be shared).
+     * where they do not fit: the function does not call (so does not save ra), or it sets up gp
+     * (start-up code, which runs before anything may be shared). A function whose only exits
+     * are tail calls may still use the save routine: it restores inline from the same frame.
      */
     private static int sRegs(MFunction f) {
-        if (!f.makesCalls || f.setsGlobalPointer || returns(f) == 0) return -1;
+        if (!f.makesCalls || f.setsGlobalPointer) return -1;
         int n = 0;
         for (int k = 0; k < RvRegs.S_REGS.length; k++) if (f.usedCalleeSaved.contains(RvRegs.S_REGS[k])) n = k + 1;
         return n;
