@@ -213,10 +213,29 @@ final class ThumbEmitter {
                 continue;
             }
             if (m instanceof ThumbInst.Jump j && next != null && forwarding.resolve(j.block()) == next) continue;
+            if (i > 0 && i + 1 < insts.size() && flagsAlreadySet(insts.get(i - 1), m, insts.get(i + 1))) continue;
             inst((ThumbInst) m);
             if (m.isTerminator()) barrier();
             else if (pool.firstUse >= 0 && estimate - pool.firstUse > POOL_HARD_LIMIT) islandWithBranch();
         }
+    }
+
+    /**
+     * True when {@code cmp} is {@code cmp r, #0} right after a 16-bit data-processing
+     * instruction that wrote r (those set N and Z from their result: ands, orrs, subs, lsls,
+     * ...) and the branch after it tests only Z or N: the compare would set them the same way.
+     */
+    private static boolean flagsAlreadySet(MInst before, MInst cmp, MInst after) {
+        if (!(cmp instanceof ThumbInst.Cmp c) || c.m() != null || c.imm() != 0) return false;
+        if (!(after instanceof ThumbInst.Branch br) || !(br.cond() == Cond.EQ || br.cond() == Cond.NE || br.cond() == Cond.MI || br.cond() == Cond.PL))
+            return false;
+        Reg written = switch (before) {
+            case ThumbInst.Dp d when d.op() != Dp.CMP && d.op() != Dp.CMN && d.op() != Dp.TST -> d.dn();
+            case ThumbInst.Add3 a -> a.d();
+            case ThumbInst.ShiftImm sh -> sh.d();
+            default -> null;
+        };
+        return c.n().equals(written);
     }
 
     /** After an unconditional transfer: a good place for a pool if one is due. */
