@@ -79,7 +79,9 @@ final class ThumbIsel implements Isa {
         switch (i.op) {
             case ADD, SUB -> addSub(ctx, i);
             case MUL -> twoAddress(ctx, i, Dp.MUL);
-            case AND -> twoAddress(ctx, i, Dp.AND);
+            case AND -> {
+                if (!movedByShift(ctx, i)) twoAddress(ctx, i, Dp.AND);
+            }
             case OR -> twoAddress(ctx, i, Dp.ORR);
             case XOR -> xor(ctx, i);
             case SHL, LSHR, ASHR -> shift(ctx, i);
@@ -168,6 +170,15 @@ final class ThumbIsel implements Isa {
 
     private void shift(IselContext ctx, Inst i) {
         Reg d = ctx.resultReg(i);
+        Inst and = lowMaskShifted(ctx, i);
+        if (and != null) {
+            int n = Long.numberOfTrailingZeros(IselContext.constValue(and.arg(1)) + 1), k = (int) IselContext.constValue(i.arg(1));
+            Reg up = ctx.newReg();
+            ctx.emit(new ThumbInst.ShiftImm(0, up, ctx.reg(and.arg(0)), 32 - n));
+            if (32 - n - k == 0) ctx.emit(regs.move(d, up));
+            else ctx.emit(new ThumbInst.ShiftImm(1, d, up, 32 - n - k));
+            return;
+        }
         Value a = i.arg(0);
         int kind = i.op == Op.SHL ? 0 : i.op == Op.LSHR ? 1 : 2;
         Reg ra = kind == 0 ? ctx.reg(a) : kind == 1 ? zeroExtended(ctx, a) : signExtended(ctx, a);
@@ -180,6 +191,30 @@ final class ThumbIsel implements Isa {
         Reg amount = ctx.reg(i.arg(1));
         ctx.emit(regs.move(d, ra));
         ctx.emit(new ThumbInst.Dp(kind == 0 ? Dp.LSL : kind == 1 ? Dp.LSR : Dp.ASR, d, amount));
+    }
+
+    /**
+     * For {@code shl (and x, 2^n - 1), k}, where the AND has no other use: the AND. Two shifts,
+     * {@code lsls t, x, #(32 - n); lsrs d, t, #(32 - n - k)}, then do both without building the
+     * mask in a register.
+     */
+    private static Inst lowMaskShifted(IselContext ctx, Inst shl) {
+        if (shl.op != Op.SHL || shl.type != Type.I32 || !IselContext.isConst(shl.arg(1))) return null;
+        long k = IselContext.constValue(shl.arg(1));
+        if (!(shl.arg(0) instanceof Inst and) || and.op != Op.AND || and.block() != shl.block() || ctx.uses(and) != 1
+                || !IselContext.isConst(and.arg(1)))
+            return null;
+        long mask = Type.I32.wrap(IselContext.constValue(and.arg(1)));
+        int n = Long.numberOfTrailingZeros(mask + 1);
+        boolean lowMask = mask != 0 && Long.bitCount(mask + 1) == 1 && n < 32;
+        return lowMask && k >= 1 && k + n <= 32 ? and : null;
+    }
+
+    /** True if {@code and} is left to the shift that uses it (see {@link #lowMaskShifted}). */
+    private static boolean movedByShift(IselContext ctx, Inst and) {
+        for (Inst user : and.block().insts())
+            if (user.args.contains(and)) return lowMaskShifted(ctx, user) == and;
+        return false;
     }
 
     private void division(IselContext ctx, Inst i) {
