@@ -1,9 +1,12 @@
 package dev.rivet.codegen.isel;
 
+import dev.rivet.codegen.Reg;
 import dev.rivet.ir.Inst;
 import dev.rivet.ir.Op;
 import dev.rivet.ir.Type;
 import dev.rivet.ir.Value;
+import java.util.function.BinaryOperator;
+import java.util.function.LongFunction;
 
 /**
  * Words of a 64-bit value that are known constants, for the back ends' pair lowering: the high
@@ -45,6 +48,19 @@ public final class KnownWords {
 
         /** Neither side is known well enough: compute it. */
         record Compute() implements Logic {}
+    }
+
+    /**
+     * For 64-bit equality: a register that is zero exactly when word {@code w} of a and b
+     * agree, or null when they always do. The XOR is left out where one side's word is known
+     * zero (the other word is the difference), and both where they are known equal.
+     */
+    public static Reg differenceWord(IselContext ctx, Value a, Value b, int w, LongFunction<Reg> constant, BinaryOperator<Reg> xor) {
+        return switch (logic(Op.XOR, a, b, w)) {
+            case Logic.Constant k -> k.value() == 0 ? null : constant.apply(k.value());
+            case Logic.Copy c -> ctx.word(c.operand() == 0 ? a : b, w);
+            case Logic.Compute c -> xor.apply(ctx.word(a, w), ctx.word(b, w));
+        };
     }
 
     /** Word {@code w} of {@code a op b}, for op AND, OR or XOR. */

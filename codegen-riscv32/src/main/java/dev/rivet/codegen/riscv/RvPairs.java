@@ -227,17 +227,12 @@ final class RvPairs {
         return r;
     }
 
-    /** A register that is zero exactly when word {@code w} of a and b agree, or null when they always do. */
     private Reg wordDifference(IselContext ctx, Value a, Value b, int w) {
-        return switch (KnownWords.logic(Op.XOR, a, b, w)) {
-            case KnownWords.Logic.Constant k -> k.value() == 0 ? null : isel.constant(ctx, k.value());
-            case KnownWords.Logic.Copy c -> ctx.word(c.operand() == 0 ? a : b, w);
-            case KnownWords.Logic.Compute c -> {
-                Reg d = ctx.newReg();
-                ctx.emit(new RvInst.Op(Alu.XOR, d, ctx.word(a, w), ctx.word(b, w)));
-                yield d;
-            }
-        };
+        return KnownWords.differenceWord(ctx, a, b, w, v -> isel.constant(ctx, v), (x, y) -> {
+            Reg d = ctx.newReg();
+            ctx.emit(new RvInst.Op(Alu.XOR, d, x, y));
+            return d;
+        });
     }
 
     /** d = (a cond b) ? 1 : 0 for 64-bit operands. */

@@ -210,18 +210,13 @@ final class ThumbPairs {
         return d;
     }
 
-    /** A register that is zero exactly when word {@code w} of a and b agree, or null when they always do. */
     private Reg wordDifference(IselContext ctx, Value a, Value b, int w) {
-        return switch (KnownWords.logic(Op.XOR, a, b, w)) {
-            case KnownWords.Logic.Constant k -> k.value() == 0 ? null : isel.constant(ctx, k.value());
-            case KnownWords.Logic.Copy c -> ctx.word(c.operand() == 0 ? a : b, w);
-            case KnownWords.Logic.Compute c -> {
-                Reg d = ctx.newReg();
-                ctx.emit(new ThumbInst.Mov(d, ctx.word(a, w)));
-                ctx.emit(new ThumbInst.Dp(Dp.EOR, d, ctx.word(b, w)));
-                yield d;
-            }
-        };
+        return KnownWords.differenceWord(ctx, a, b, w, v -> isel.constant(ctx, v), (x, y) -> {
+            Reg d = ctx.newReg();
+            ctx.emit(new ThumbInst.Mov(d, x));
+            ctx.emit(new ThumbInst.Dp(Dp.EOR, d, y));
+            return d;
+        });
     }
 
     /** A 64-bit switch: one equality test per case. */
