@@ -10,6 +10,7 @@ import dev.rivet.ir.Slot;
 import dev.rivet.ir.Target;
 import dev.rivet.ir.Value;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,48 +23,56 @@ import java.util.Set;
  * through stack slots (each edge into the block stores what it passes, each use loads), the
  * edges whose arguments decide the branch are threaded, and mem2reg then rebuilds SSA form,
  * giving the blocks where threaded and unthreaded paths meet the parameters they need. Each
- * round moves an edge one decision further; a chain of tests ({@code tag == 1}, then
- * {@code tag == 2}, ...) takes a round per test.
+ * round treats one block; a chain of tests ({@code tag == 1}, then {@code tag == 2}, ...)
+ * takes a round per test.
  */
 final class DemotingThreading {
-    private static final int MAX_ROUNDS = 8;
+    private static final int MAX_ROUNDS = 16;
 
     private DemotingThreading() {}
 
     static boolean run(Function f) {
         boolean changed = false;
-        for (int round = 0; round < MAX_ROUNDS && threadOnce(f); round++) {
-            Mem2Reg.run(f);
+        Set<Block> fruitless = new HashSet<>();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Block demoted = threadOnce(f, fruitless);
+            if (demoted == null) break;
+            Mem2Reg.run(f); // also undoes a demotion that threaded nothing
             changed = true;
         }
         return changed;
     }
 
-    /** Demotes and threads every block that qualifies; true if any edge moved. */
-    private static boolean threadOnce(Function f) {
+    /**
+     * Demotes the first block that qualifies and threads the edges into it that its arguments
+     * decide; returns it, or null if none qualifies. One block per round: an edge threaded into
+     * a demoted block later in the same round would enter it without storing, so mem2reg runs
+     * between. A block where no edge could be threaded after all is not tried again.
+     */
+    private static Block threadOnce(Function f, Set<Block> fruitless) {
         Cfg cfg = new Cfg(f);
         Set<Value> escaping = BranchThreading.usedOutsideTheirBlock(f);
-        boolean changed = false;
-        for (Block b : new ArrayList<>(f.blocks())) {
-            if (b == f.entry() || !BranchThreading.decisionBlock(b)) continue;
+        for (Block b : f.blocks()) {
+            if (b == f.entry() || fruitless.contains(b) || !BranchThreading.decisionBlock(b)) continue;
             BranchThreading.hoistEscapingConstants(b, escaping);
             List<Param> demoted = b.params().stream().filter(escaping::contains).toList();
             if (demoted.isEmpty() || b.insts().stream().anyMatch(escaping::contains)) continue;
             if (demoted.stream().anyMatch(p -> !p.type().isStorable())) continue;
-            List<Block> preds = cfg.predecessors(b).stream().filter(p -> p != b).distinct().toList();
-            if (preds.stream().noneMatch(p -> decidesSome(p, b))) continue;
+            // b's own back edge, if any, stores too: the slot must hold the value b last had
+            List<Block> preds = cfg.predecessors(b).stream().distinct().toList();
+            if (preds.stream().noneMatch(p -> p != b && decidesSome(p, b))) continue;
             demote(f, b, demoted, preds);
+            boolean threaded = false;
             for (Block p : new ArrayList<>(new Cfg(f).predecessors(b))) {
                 if (p == b) continue;
                 Inst t = p.terminator();
                 for (int k = 0; k < t.targets.size(); k++)
-                    if (t.targets.get(k).block == b) changed |= BranchThreading.thread(p, k, b);
+                    if (t.targets.get(k).block == b) threaded |= BranchThreading.thread(p, k, b);
             }
-            // demoting and splitting moved uses between blocks: what escapes must be found again
-            cfg = new Cfg(f);
-            escaping = BranchThreading.usedOutsideTheirBlock(f);
+            if (!threaded) fruitless.add(b);
+            return b;
         }
-        return changed;
+        return null;
     }
 
     private static boolean decidesSome(Block p, Block b) {
