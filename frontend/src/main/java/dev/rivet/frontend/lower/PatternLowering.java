@@ -208,19 +208,6 @@ abstract class PatternLowering extends CallLowering {
         b.switchTo(done);
     }
 
-    /** True if {@code p} can fail to match (so a test is needed). */
-    protected boolean refutable(Pat p) {
-        return switch (p) {
-            case Pat.Wild w -> false;
-            case Pat.Rest r -> false;
-            case Pat.Ident id -> !(typing.patterns.get(id) instanceof Typing.PatRes.Binding) || (id.sub() != null && refutable(id.sub()));
-            case Pat.Tuple tu -> tu.elements().stream().anyMatch(this::refutable);
-            case Pat.Ref r -> refutable(r.inner());
-            case Pat.Slice s -> typing.patterns.get(s) instanceof Typing.PatRes.SliceLength || s.elements().stream().anyMatch(this::refutable);
-            default -> true;
-        };
-    }
-
     protected Layout.Shape shape(Ty t) { return layout(t).shape(); }
 
     protected Type tagType(Ty t) { return reg(t); }

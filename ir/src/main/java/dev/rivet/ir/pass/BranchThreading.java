@@ -27,7 +27,8 @@ import java.util.Set;
  * whatever folds from them.
  *
  * <p>Only blocks of a few foldable instructions whose values are used nowhere else are
- * threaded, so skipping them neither loses work nor breaks dominance.
+ * threaded, so skipping them neither loses work nor breaks dominance; blocks whose parameters
+ * are used elsewhere are {@link DemotingThreading}'s.
  */
 final class BranchThreading {
     private static final int MAX_INSTS = 6, MAX_DEPTH = 3;
@@ -40,7 +41,9 @@ final class BranchThreading {
         // threading never makes a block's values escape it: what it passes on are constants or the edge's own arguments
         Set<Value> escaping = usedOutsideTheirBlock(f);
         for (Block b : f.blocks()) {
-            if (b == f.entry() || !threadable(b, escaping)) continue;
+            if (b == f.entry() || !decisionBlock(b)) continue;
+            hoistEscapingConstants(b, escaping);
+            if (escapes(b, escaping)) continue;
             for (Block p : cfg.predecessors(b)) {
                 if (p == b) continue;
                 Inst t = p.terminator();
@@ -51,13 +54,9 @@ final class BranchThreading {
         return changed;
     }
 
-    /** A short block of foldable computations ending in a branch, none of whose values escape it. */
-    private static boolean threadable(Block b, Set<Value> escaping) {
-        if (!decisionBlock(b)) return false;
-        hoistEscapingConstants(b, escaping);
-        for (Param p : b.params()) if (escaping.contains(p)) return false;
-        for (Inst i : b.insts()) if (escaping.contains(i)) return false;
-        return true;
+    /** True if a parameter or instruction of {@code b} is used in another block. */
+    private static boolean escapes(Block b, Set<Value> escaping) {
+        return b.params().stream().anyMatch(escaping::contains) || b.insts().stream().anyMatch(escaping::contains);
     }
 
     /**
