@@ -13,20 +13,33 @@ package dev.rivet.frontend;
  *   = help: ...
  * </pre>
  */
-public record Diagnostic(Severity severity, String message, Span span, String label, String help) {
+public record Diagnostic(Severity severity, String code, String message, Span span, String label, String help) {
     public enum Severity { ERROR, WARNING }
+
+    public Diagnostic(Severity severity, String message, Span span, String label, String help) {
+        this(severity, null, message, span, label, help);
+    }
 
     public static Diagnostic error(Span span, String message) {
         return new Diagnostic(Severity.ERROR, message, span, "", "");
     }
 
-    public Diagnostic withLabel(String l) { return new Diagnostic(severity, message, span, l, help); }
+    /** An error with rustc's error code, rendered {@code error[E0308]: message}. */
+    public static Diagnostic error(Span span, String code, String message) {
+        return new Diagnostic(Severity.ERROR, code, message, span, "", "");
+    }
 
-    public Diagnostic withHelp(String h) { return new Diagnostic(severity, message, span, label, h); }
+    public Diagnostic withLabel(String l) { return new Diagnostic(severity, code, message, span, l, help); }
+
+    public Diagnostic withHelp(String h) { return new Diagnostic(severity, code, message, span, label, h); }
+
+    public Diagnostic withCode(String c) { return new Diagnostic(severity, c, message, span, label, help); }
 
     public String render() {
         StringBuilder sb = new StringBuilder();
-        sb.append(severity == Severity.ERROR ? "error" : "warning").append(": ").append(message).append('\n');
+        sb.append(severity == Severity.ERROR ? "error" : "warning");
+        if (code != null) sb.append('[').append(code).append(']');
+        sb.append(": ").append(message).append('\n');
         if (span == null) {
             if (!help.isEmpty()) sb.append("  = help: ").append(help).append('\n');
             return sb.toString();

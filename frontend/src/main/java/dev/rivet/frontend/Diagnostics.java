@@ -22,6 +22,13 @@ public final class Diagnostics {
         return d;
     }
 
+    /** An error with rustc's code: {@code error[E0277]: message}. */
+    public Diagnostic error(Span span, String code, String message) {
+        Diagnostic d = Diagnostic.error(span, code, message);
+        list.add(d);
+        return d;
+    }
+
     /** {@code error: unsupported: FEATURE} at the feature's span. */
     public void unsupported(Span span, String feature) {
         error(span, "unsupported: " + feature);
