@@ -26,7 +26,10 @@ import java.util.Map;
  * is type-checked like any body first, then evaluated over its typing: literals, arithmetic
  * (overflow and division by zero are errors, as in rustc's const evaluation), casts, other
  * constants, references to data, aggregates, blocks with {@code let}, {@code if} and
- * {@code size_of}.
+ * {@code size_of}. A static is a place: {@code &STATIC}, {@code &TABLE[1].field} and {@code &*p}
+ * (with p pointing into a static) become {@link ConstValue.StaticRef}s to the place, so the
+ * address is the static's own and a slice made from it keeps the array's length; reading a
+ * static yields its initial value, as rustc's constant evaluation does.
  */
 public final class ConstEval {
     /** Thrown when evaluation cannot go on; the error is reported already. */
@@ -115,6 +118,9 @@ public final class ConstEval {
             Coercion c = typing.coercions.get(e);
             if (c != null && c.kind() == Coercion.Kind.UNSIZE && v instanceof ConstValue.Ref r)
                 return new ConstValue.Ref(r.target(), c.target());
+            if (c != null && c.kind() == Coercion.Kind.UNSIZE && v instanceof ConstValue.StaticRef r
+                    && Infer.resolve(typing.type(e), true) instanceof Ty.Ref from && from.inner() instanceof Ty.Array a)
+                return new ConstValue.StaticRef(r.target(), r.path(), a.length(), c.target());
             if (c != null && (c.kind() == Coercion.Kind.WEAKEN || c.kind() == Coercion.Kind.REF_TO_PTR)) return retype(v, c.target());
             return v;
         }
@@ -122,7 +128,7 @@ public final class ConstEval {
         private ConstValue retype(ConstValue v, Ty t) {
             return switch (v) {
                 case ConstValue.Ref r -> new ConstValue.Ref(r.target(), t);
-                case ConstValue.StaticRef r -> new ConstValue.StaticRef(r.target(), t);
+                case ConstValue.StaticRef r -> new ConstValue.StaticRef(r.target(), r.path(), r.length(), t);
                 default -> v;
             };
         }
@@ -150,9 +156,9 @@ public final class ConstEval {
                 case Expr.BlockExpr b -> block(b.block());
                 case Expr.Unsafe u -> block(u.block());
                 case Expr.If i -> ifExpr(i);
-                case Expr.Field f -> field(eval(f.base()), typing.fields.get(f), f.span());
-                case Expr.TupleField f -> field(eval(f.base()), typing.fields.get(f), f.span());
-                case Expr.Index i -> index(i);
+                case Expr.Field f -> read(place(f), f.span());
+                case Expr.TupleField f -> read(place(f), f.span());
+                case Expr.Index i -> read(place(i), i.span());
                 default -> throw fail(e.span(), "unsupported in a constant: this kind of expression");
             };
         }
@@ -189,7 +195,7 @@ public final class ConstEval {
                 }
                 case Res.CtorRes c when c.variant().kind == Item.StructKind.UNIT -> adtValue(c.adt(), c.variant(), List.of(), type);
                 case Res.FnRes f -> new ConstValue.FnRef(f.fn(), type);
-                case Res.StaticRes s -> throw fail(p.span(), "constants cannot refer to statics; take its address with `&` in a static");
+                case Res.StaticRes s -> read(place(p), p.span());
                 case null, default -> throw fail(p.span(), "unsupported in a constant: `" + p.path() + "`");
             };
         }
@@ -208,7 +214,7 @@ public final class ConstEval {
                 }
                 case NOT -> v instanceof ConstValue.Bool b ? new ConstValue.Bool(!b.value())
                         : intValue(((Ty.Int) type).kind().value(~((Ty.Int) type).kind().wrap(integer(v, u.span()))), type);
-                case DEREF -> v instanceof ConstValue.Ref r ? r.target() : v;
+                case DEREF -> read(deref(v, u.span()), u.span());
             };
         }
 
@@ -315,9 +321,10 @@ public final class ConstEval {
         }
 
         private ConstValue addrOf(Expr.AddrOf a, Ty type) {
-            if (a.operand() instanceof Expr.PathExpr p && typing.paths.get(p) instanceof Res.StaticRes s)
-                return new ConstValue.StaticRef(s.info(), type);
-            return new ConstValue.Ref(eval(a.operand()), type);
+            return switch (place(a.operand())) {
+                case Place.InStatic s -> new ConstValue.StaticRef(s.target(), s.path(), -1, type);
+                case Place.Temp t -> new ConstValue.Ref(t.value(), type);
+            };
         }
 
         private ConstValue structLit(Expr.StructLit s, Ty type) {
@@ -386,23 +393,102 @@ public final class ConstEval {
             return eval(i.otherwise());
         }
 
-        private ConstValue field(ConstValue base, int[] res, Span span) {
-            for (int d = 0; d < res[0]; d++) if (base instanceof ConstValue.Ref r) base = r.target();
-            if (base instanceof ConstValue.Aggregate a) return a.elements().get(res[1]);
-            throw fail(span, "unsupported field access in a constant");
+        // ---- places: what `&e` takes the address of, and what reading `e` loads ----
+
+        /** A place in a constant expression: inside a static (it has an address there) or in a temporary value. */
+        private sealed interface Place {
+            /** {@code path} indexes elements and fields from the static's value down to the place. */
+            record InStatic(StaticInfo target, List<Integer> path) implements Place {}
+
+            record Temp(ConstValue value) implements Place {}
         }
 
-        private ConstValue index(Expr.Index i) {
-            ConstValue base = eval(i.base());
-            int derefs = typing.indexDerefs.getOrDefault(i, 0);
-            for (int d = 0; d < derefs; d++) if (base instanceof ConstValue.Ref r) base = r.target();
-            if (!(base instanceof ConstValue.Aggregate a) || i.index() instanceof Expr.Range)
-                throw fail(i.span(), "unsupported indexing in a constant");
-            BigInteger n = integer(eval(i.index()), i.index().span());
-            if (n.signum() < 0 || n.compareTo(BigInteger.valueOf(a.elements().size())) >= 0)
-                throw fail(i.span(), "evaluation of constant value failed: index out of bounds: the len is "
-                        + a.elements().size() + " but the index is " + n);
-            return a.elements().get(n.intValue());
+        private Place place(Expr e) {
+            return switch (e) {
+                case Expr.PathExpr p when typing.paths.get(p) instanceof Res.StaticRes s -> new Place.InStatic(s.info(), List.of());
+                case Expr.Field f -> project(place(f.base()), typing.fields.get(f), f.span());
+                case Expr.TupleField f -> project(place(f.base()), typing.fields.get(f), f.span());
+                case Expr.Index i when !(i.index() instanceof Expr.Range) -> {
+                    Place base = derefs(place(i.base()), typing.indexDerefs.getOrDefault(i, 0), i.span());
+                    yield element(base, integer(eval(i.index()), i.index().span()), i.span());
+                }
+                case Expr.Index i -> throw fail(i.span(), "unsupported indexing in a constant");
+                case Expr.Unary u when u.op() == Expr.UnOp.DEREF -> deref(eval(u.operand()), u.span());
+                default -> new Place.Temp(eval(e));
+            };
+        }
+
+        /** The place a reference value points at. */
+        private Place deref(ConstValue v, Span span) {
+            return switch (v) {
+                case ConstValue.Ref r -> new Place.Temp(r.target());
+                case ConstValue.StaticRef r -> new Place.InStatic(r.target(), r.path());
+                default -> throw fail(span, "unsupported dereference in a constant");
+            };
+        }
+
+        private Place derefs(Place p, int count, Span span) {
+            for (int d = 0; d < count; d++) p = deref(read(p, span), span);
+            return p;
+        }
+
+        /** Field {@code res[1]} of the struct or tuple {@code res[0]} dereferences below {@code base}. */
+        private Place project(Place base, int[] res, Span span) {
+            Place p = derefs(base, res[0], span);
+            return switch (p) {
+                case Place.InStatic s -> new Place.InStatic(s.target(), append(s.path(), res[1]));
+                case Place.Temp t when t.value() instanceof ConstValue.Aggregate a -> new Place.Temp(a.elements().get(res[1]));
+                case Place.Temp t -> throw fail(span, "unsupported field access in a constant");
+            };
+        }
+
+        /** Element {@code n} of an array place, bounds-checked as rustc's constant evaluation does. */
+        private Place element(Place base, BigInteger n, Span span) {
+            long length = switch (base) {
+                case Place.InStatic s when typeAt(s) instanceof Ty.Array a -> a.length();
+                case Place.Temp t when t.value() instanceof ConstValue.Aggregate a -> a.elements().size();
+                default -> throw fail(span, "unsupported indexing in a constant");
+            };
+            if (n.signum() < 0 || n.compareTo(BigInteger.valueOf(length)) >= 0)
+                throw fail(span, "evaluation of constant value failed: index out of bounds: the len is " + length + " but the index is " + n);
+            return switch (base) {
+                case Place.InStatic s -> new Place.InStatic(s.target(), append(s.path(), n.intValue()));
+                case Place.Temp t -> new Place.Temp(((ConstValue.Aggregate) t.value()).elements().get(n.intValue()));
+            };
+        }
+
+        /** The value at a place: a static's initial value (read at compile time, as rustc does) followed down its path. */
+        private ConstValue read(Place p, Span span) {
+            if (p instanceof Place.Temp t) return t.value();
+            Place.InStatic s = (Place.InStatic) p;
+            if (s.target().external) throw fail(span, "cannot read an `extern` static in a constant");
+            ConstValue v = value(s.target());
+            if (v == null) throw new Failed();
+            for (int i : s.path()) {
+                if (!(v instanceof ConstValue.Aggregate a)) throw fail(span, "unsupported read of a static in a constant");
+                v = a.elements().get(i);
+            }
+            return v;
+        }
+
+        /** The type of the place {@code s} inside its static. */
+        private Ty typeAt(Place.InStatic s) {
+            Ty t = Infer.resolve(sema.items.staticType(s.target()), true);
+            for (int i : s.path()) {
+                t = switch (t) {
+                    case Ty.Array a -> a.element();
+                    case Ty.Tuple tu -> tu.elements().get(i);
+                    case Ty.Adt adt -> adt.def().struct().fields.get(i).type();
+                    default -> Ty.ERROR;
+                };
+            }
+            return t;
+        }
+
+        private static List<Integer> append(List<Integer> path, int index) {
+            List<Integer> longer = new ArrayList<>(path);
+            longer.add(index);
+            return longer;
         }
     }
 }

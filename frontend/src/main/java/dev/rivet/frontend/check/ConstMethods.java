@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Built-in methods in constant expressions, as core's {@code const fn}s compute them:
- * {@code len}/{@code is_empty} of arrays, slices and str, and the integer methods whose result
- * is another integer or a bool (not min/max/clamp, which are Ord methods and not const).
+ * {@code len}/{@code is_empty} of arrays, slices and str, {@code str::as_bytes}, and the
+ * integer methods whose result is another integer or a bool (not min/max/clamp, which are Ord
+ * methods and not const).
  * Wrapping methods wrap; the others fail on overflow as rustc's constant evaluation does (the
  * caller reports it).
  */
@@ -26,6 +27,12 @@ final class ConstMethods {
     static ConstValue apply(String name, ConstValue recv, List<ConstValue> args, Ty type) {
         ConstValue.Int sized = length(name, recv);
         if (sized != null) return name.equals("is_empty") ? new ConstValue.Bool(sized.value().signum() == 0) : sized;
+        if (name.equals("as_bytes") && recv instanceof ConstValue.Ref r && r.target() instanceof ConstValue.StrData s) {
+            List<ConstValue> bytes = new java.util.ArrayList<>();
+            for (byte b : s.text().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                bytes.add(new ConstValue.Int(BigInteger.valueOf(b & 0xFF), Ty.U8));
+            return new ConstValue.Ref(new ConstValue.Aggregate(bytes, new Ty.Array(Ty.U8, bytes.size())), type);
+        }
         if (!(recv instanceof ConstValue.Int x) || !(Infer.shallow(x.type()) instanceof Ty.Int it)) return null;
         IntKind k = it.kind();
         long a = k.wrap(x.value());
@@ -76,6 +83,7 @@ final class ConstMethods {
         while (v instanceof ConstValue.Ref r) v = r.target();
         return switch (v) {
             case ConstValue.Aggregate a -> new ConstValue.Int(BigInteger.valueOf(a.elements().size()), Ty.USIZE);
+            case ConstValue.StaticRef r when r.length() >= 0 -> new ConstValue.Int(BigInteger.valueOf(r.length()), Ty.USIZE);
             case ConstValue.StrData s -> new ConstValue.Int(BigInteger.valueOf(
                     s.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length), Ty.USIZE);
             default -> null;

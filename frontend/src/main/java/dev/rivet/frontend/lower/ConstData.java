@@ -41,6 +41,44 @@ final class ConstData {
         return pool.items(items(target), sema.layouts.of(t).align(), "data");
     }
 
+    /**
+     * The referent of {@code &mut [1, 2]} in a {@code static mut}: a writable global of its own
+     * (in .data), never shared with equal constants.
+     */
+    private String writableReferent(ConstValue target) {
+        if (target instanceof ConstValue.StrData s) return pool.string(s.text());
+        Ty t = Infer.resolve(target.type(), true);
+        return pool.writable(items(target), sema.layouts.of(t).align(), "data");
+    }
+
+    private static boolean isMutable(Ty t) {
+        return t instanceof Ty.Ref r && r.mutable() || t instanceof Ty.Ptr p && p.mutable();
+    }
+
+    /** The byte offset of the place a {@link ConstValue.StaticRef} points at, inside its static. */
+    long offset(ConstValue.StaticRef r) {
+        Ty t = Infer.resolve(sema.items.staticType(r.target()), true);
+        long offset = 0;
+        for (int i : r.path()) {
+            switch (t) {
+                case Ty.Array a -> {
+                    offset += i * sema.layouts.size(a.element());
+                    t = a.element();
+                }
+                case Ty.Tuple tu -> {
+                    offset += sema.layouts.of(t).fieldOffsets().get(i);
+                    t = tu.elements().get(i);
+                }
+                case Ty.Adt adt -> {
+                    offset += sema.layouts.of(t).fieldOffsets().get(i);
+                    t = adt.def().struct().fields.get(i).type();
+                }
+                default -> throw new IllegalStateException("place inside a static of type " + Ty.show(t));
+            }
+        }
+        return offset;
+    }
+
     /** Accumulates bytes and relocations. */
     private static final class Writer {
         final List<Global.Item> items = new ArrayList<>();
@@ -92,9 +130,12 @@ final class ConstData {
             case ConstValue.Char c -> w.bytes(c.codePoint(), 4);
             case ConstValue.Address a -> w.bytes(a.value(), 4);
             case ConstValue.FnRef f -> w.reloc(f.fn().symbol, 0);
-            case ConstValue.StaticRef s -> w.reloc(s.target().symbol, 0);
+            case ConstValue.StaticRef s -> {
+                w.reloc(s.target().symbol, offset(s));
+                if (layout.shape() instanceof Layout.Shape.Pair) w.bytes(s.length(), 4);
+            }
             case ConstValue.Ref r -> {
-                w.reloc(referent(r.target()), 0);
+                w.reloc(isMutable(t) ? writableReferent(r.target()) : referent(r.target()), 0);
                 if (layout.shape() instanceof Layout.Shape.Pair) w.bytes(length(r.target()), 4);
             }
             case ConstValue.Aggregate a -> aggregate(w, a, t, layout, start);

@@ -47,6 +47,14 @@ final class DataPool {
         });
     }
 
+    /** A writable global of its own with {@code items} (the referent of a {@code &mut} in a static). */
+    String writable(List<Global.Item> items, int align, String prefix) {
+        Global g = new Global(fresh(prefix), align, true);
+        g.items.addAll(items);
+        module.add(g);
+        return g.name;
+    }
+
     private static String key(Global.Item i) {
         return switch (i) {
             case Global.Item.Bytes b -> "B" + Arrays.toString(b.bytes());

@@ -152,7 +152,11 @@ abstract class LowerBase {
             case ConstValue.Char c -> new Operand.Scalar(b.iconst(Type.I32, c.codePoint()));
             case ConstValue.Address a -> new Operand.Scalar(b.convert(Op.INTTOPTR, Type.PTR, b.iconst(Type.I32, a.value())));
             case ConstValue.FnRef f -> new Operand.Scalar(b.symaddr(lowering.function(f.fn()).name));
-            case ConstValue.StaticRef s -> new Operand.Scalar(b.symaddr(s.target().symbol));
+            case ConstValue.StaticRef s -> {
+                Value addr = b.offset(b.symaddr(s.target().symbol), lowering.constData.offset(s));
+                yield layout(t).shape() instanceof Layout.Shape.Pair ? new Operand.Pair(addr, b.iconst(Type.I32, s.length()))
+                        : new Operand.Scalar(addr);
+            }
             case ConstValue.Ref r -> reference(r, t);
             case ConstValue.StrData s -> throw new IllegalStateException("str data outside a reference");
             case ConstValue.Aggregate a -> constantInMemory(v, t);

@@ -34,8 +34,21 @@ public sealed interface ConstValue {
     /** An enum value. */
     record Enum(AdtInfo.Variant variant, List<ConstValue> fields, Ty type) implements ConstValue {}
 
-    /** The address of a static (for {@code &STATIC} in another static). */
-    record StaticRef(StaticInfo target, Ty type) implements ConstValue {}
+    /**
+     * The address of a static or of a place inside it ({@code &STATIC}, {@code &TABLE[2].name}
+     * in another static): {@code path} lists the element and field indices from the static's
+     * value down to the place; {@code length} is the element count of a slice reference made
+     * from it, or -1 for a thin pointer.
+     */
+    record StaticRef(StaticInfo target, List<Integer> path, long length, Ty type) implements ConstValue {
+        public StaticRef {
+            path = List.copyOf(path);
+        }
+
+        public StaticRef(StaticInfo target, Ty type) {
+            this(target, List.of(), -1, type);
+        }
+    }
 
     /** A function's address. */
     record FnRef(FnInfo fn, Ty type) implements ConstValue {}
