@@ -101,11 +101,14 @@ public final class Frontend {
         Diagnostics diags = new Diagnostics();
         Map<Block, ModuleScope> blockScopes = CrateBuilder.newBlockScopes();
         List<Crate> crates = new ArrayList<>();
+        Map<String, Map<String, dev.rivet.frontend.parse.MacroDef>> macros = new java.util.HashMap<>();
         for (CrateInput in : inputs) {
             dev.rivet.frontend.parse.Cfg cfg = in.cfg();
             // The runtime's panic path hands over to a user's #[panic_handler] when there is one.
             if (!crates.isEmpty() && crates.getFirst().panicHandler != null) cfg = cfg.with("rivet_user_panic_handler");
-            crates.add(CrateBuilder.build(in.name(), in.symbolPrefix(), in.root(), in.rootPath(), in.loader(), cfg, diags, blockScopes));
+            Crate c = CrateBuilder.build(in.name(), in.symbolPrefix(), in.root(), in.rootPath(), in.loader(), cfg, diags, blockScopes, macros);
+            crates.add(c);
+            macros.put(c.name, c.macros);
         }
         Sema sema = new Sema(crates, blockScopes, diags);
         sema.analyse();

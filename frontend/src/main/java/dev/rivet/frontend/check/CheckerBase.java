@@ -85,9 +85,11 @@ abstract class CheckerBase {
     protected void bind(Local l) { scopes.peek().put(l.name, l); }
 
     protected Local lookupLocal(String name) {
-        for (Map<String, Local> s : scopes) {
-            Local l = s.get(name);
-            if (l != null) return l;
+        for (String n = name; n != null; n = dev.rivet.frontend.Names.outer(n)) { // a macro's `x` also sees the `x` where it was written
+            for (Map<String, Local> s : scopes) {
+                Local l = s.get(n);
+                if (l != null) return l;
+            }
         }
         return null;
     }

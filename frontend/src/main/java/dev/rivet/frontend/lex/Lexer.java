@@ -52,6 +52,15 @@ public final class Lexer {
             token();
         }
         tokens.add(new Token(TokenKind.EOF, "", span(src.length(), src.length()), null, "", false));
+        markJoint();
+    }
+
+    /** Records which tokens the next one follows with no space between (rustc's joint spacing). */
+    private void markJoint() {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token t = tokens.get(i), n = tokens.get(i + 1);
+            if (n.kind() != TokenKind.EOF && t.span().end() == n.span().start()) tokens.set(i, t.withJoint(true));
+        }
     }
 
     private Span span(int start, int end) { return new Span(file, start, end); }

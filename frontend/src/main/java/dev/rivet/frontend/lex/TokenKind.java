@@ -10,5 +10,11 @@ public enum TokenKind {
     DOC_OUTER,
     /** {@code //!} or {@code /*! *\/}: documents the enclosing item. */
     DOC_INNER,
+    /**
+     * A macro fragment substituted for a metavariable of an opaque kind ({@code $e:expr},
+     * {@code $t:ty}, ...): one token holding the parsed fragment, as rustc's invisible
+     * delimiters do, so that {@code $e * 2} keeps {@code $e} whole.
+     */
+    INTERPOLATED,
     EOF
 }

@@ -139,7 +139,8 @@ public final class Lowering {
      * name record (one per file) and line << 12 | column in one word, or an all-ones word
      * followed by the line and column when they do not fit (the runtime's {@code Location}).
      */
-    String location(Span span) {
+    String location(Span at) {
+        Span span = at.sourceCallSite(); // code from a macro body panics at the outermost invocation, as in rustc
         String file = span.file().name();
         String key = file + ":" + span.line() + ":" + span.column();
         return locations.computeIfAbsent(key, k -> {

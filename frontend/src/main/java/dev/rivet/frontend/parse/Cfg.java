@@ -42,6 +42,11 @@ public record Cfg(Set<String> options) {
         return true;
     }
 
+    /** Whether the predicate spelled by {@code tokens} ({@code feature = "x"}, {@code not(test)}, ...) holds: {@code cfg!}. */
+    public boolean test(List<Token> tokens) {
+        return !tokens.isEmpty() && predicate(tokens, new int[] {0});
+    }
+
     private boolean predicate(List<Token> t, int[] at) {
         if (at[0] >= t.size()) return false;
         Token name = t.get(at[0]++);

@@ -1,6 +1,7 @@
 package dev.rivet.frontend.parse;
 
 import dev.rivet.frontend.Diagnostics;
+import dev.rivet.frontend.Names;
 import dev.rivet.frontend.Span;
 import dev.rivet.frontend.ast.Block;
 import dev.rivet.frontend.ast.Expr;
@@ -42,7 +43,10 @@ abstract class ExprParser extends PatternParser {
         super(tokens, diags);
     }
 
-    abstract Stmt statement();
+    /** Parses one statement into {@code into}; a statement macro may add several (or none). */
+    abstract void statement(List<Stmt> into);
+
+    abstract Block interpolatedBlock(Token t);
 
     abstract Expr builtinMacro(Path path, Span start);
 
@@ -249,6 +253,15 @@ abstract class ExprParser extends PatternParser {
     private Expr primary() {
         Token t = peek();
         Span start = t.span();
+        FragmentKind fragment = atFragment();
+        if (fragment == FragmentKind.EXPR || fragment == FragmentKind.EXPR_2021 || fragment == FragmentKind.LITERAL)
+            return interpolatedExpr(next());
+        if (fragment == FragmentKind.BLOCK) {
+            Block b = interpolatedBlock(next());
+            return new Expr.BlockExpr(b, b.span());
+        }
+        if (fragment == FragmentKind.TY && peek(1).isPunct("::"))
+            throw error(t.span(), "missing angle brackets in associated item path");
         if (atLiteral()) {
             next();
             return new Expr.Lit(literal(t), start);
@@ -278,13 +291,13 @@ abstract class ExprParser extends PatternParser {
                 }
                 case "break": {
                     next();
-                    String label = at(TokenKind.LIFETIME) ? next().text() : null;
+                    String label = at(TokenKind.LIFETIME) ? labelUse(next()) : null;
                     Expr v = startsExpression() && !(noStruct && at(TokenKind.OPEN_BRACE)) ? expression() : null;
                     return new Expr.Break(label, v, spanFrom(start));
                 }
                 case "continue": {
                     next();
-                    String label = at(TokenKind.LIFETIME) ? next().text() : null;
+                    String label = at(TokenKind.LIFETIME) ? labelUse(next()) : null;
                     return new Expr.Continue(label, spanFrom(start));
                 }
                 case "async": {
@@ -328,13 +341,24 @@ abstract class ExprParser extends PatternParser {
     }
 
     private Expr pathExpression(Span start) {
+        Token first = peek();
         Path path = path(PathMode.EXPR);
         if (atPunct("!") && !peek(1).isPunct("=")) {
             next();
             return builtinMacro(path, start);
         }
         if (at(TokenKind.OPEN_BRACE) && !noStruct && looksLikeStructLiteral()) return structLiteral(path, start);
-        return new Expr.PathExpr(path, path.span());
+        return new Expr.PathExpr(hygienic(path, first), path.span());
+    }
+
+    /**
+     * A single-name path written in a macro body names a local with the expansion's hygiene
+     * mark (a path to an item resolves by the name's base, so marking does not hide items).
+     */
+    private Path hygienic(Path path, Token first) {
+        if (!path.isSingle() || first.ctx() == 0 || first.kind() != TokenKind.IDENT || (!first.raw() && KEYWORDS.contains(first.text())))
+            return path;
+        return Path.single(hygienic(first), path.span());
     }
 
     /** After {@code Path}: "{ }", "{ ident :", "{ ident ,", "{ ident }", "{ .." start a struct literal. */
@@ -362,8 +386,8 @@ abstract class ExprParser extends PatternParser {
             if (eatPunct(":")) {
                 fields.add(new Expr.FieldInit(name.text(), expression(), spanFrom(fs)));
             } else {
-                fields.add(new Expr.FieldInit(name.text(), new Expr.PathExpr(Path.single(name.text(), name.span()), name.span()),
-                        spanFrom(fs)));
+                fields.add(new Expr.FieldInit(name.text(), new Expr.PathExpr(Path.single(hygienic(name),
+                        name.span()), name.span()), spanFrom(fs)));
             }
             if (!eatPunct(",")) break;
         }
@@ -473,14 +497,30 @@ abstract class ExprParser extends PatternParser {
         return new Expr.Match(scrutinee, arms, spanFrom(start));
     }
 
+    /**
+     * The label of {@code break}/{@code continue}: labels are hygienic as locals are, so one
+     * written in a macro body names a loop of the same expansion, or else a loop around where
+     * the macro was written (the enclosing labels are known while parsing).
+     */
+    private String labelUse(Token t) {
+        String name = hygienic(t);
+        for (String n = name; n != null; n = Names.outer(n)) if (labels.contains(n)) return n;
+        return name;
+    }
+
     private Expr labeled(Span start) {
-        String label = next().text();
+        String label = hygienic(next());
         expectPunct(":");
-        if (at(TokenKind.OPEN_BRACE)) {
-            Block b = block();
-            return new Expr.Labeled(label, b, spanFrom(start));
+        labels.add(label);
+        try {
+            if (at(TokenKind.OPEN_BRACE)) {
+                Block b = block();
+                return new Expr.Labeled(label, b, spanFrom(start));
+            }
+            return loopExpr(label, start);
+        } finally {
+            labels.removeLast();
         }
-        return loopExpr(label, start);
     }
 
     // Loop := "loop" Block | "while" Condition Block | "for" Pattern "in" Expr Block
@@ -525,7 +565,17 @@ abstract class ExprParser extends PatternParser {
     // Block := "{" InnerAttribute* Statement* Expr? "}"
     @Override
     Block block() {
+        if (atFragment() == FragmentKind.BLOCK) return interpolatedBlock(next());
         Span start = expect(TokenKind.OPEN_BRACE, "`{`").span();
+        int scope = macros.textual.mark(); // macros defined in a block are visible to its end
+        try {
+            return blockRest(start);
+        } finally {
+            macros.textual.restore(scope);
+        }
+    }
+
+    private Block blockRest(Span start) {
         while (atPunct("#") && peek(1).isPunct("!")) {
             next();
             next();
@@ -537,16 +587,15 @@ abstract class ExprParser extends PatternParser {
         while (!at(TokenKind.CLOSE_BRACE) && !atEof()) {
             int before = pos;
             try {
-                Stmt s = statement();
-                if (s instanceof Stmt.ExprStmt es && !es.semi() && at(TokenKind.CLOSE_BRACE)) {
-                    tail = es.expr();
-                } else {
-                    stmts.add(s);
-                }
+                statement(stmts);
             } catch (ParseError e) {
                 if (pos == before) next();
                 recoverToStatementEnd();
             }
+        }
+        if (!stmts.isEmpty() && stmts.getLast() instanceof Stmt.ExprStmt es && !es.semi()) {
+            stmts.removeLast();
+            tail = es.expr();
         }
         expect(TokenKind.CLOSE_BRACE, "`}`");
         return new Block(stmts, tail, spanFrom(start));

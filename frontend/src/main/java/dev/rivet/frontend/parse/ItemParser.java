@@ -21,6 +21,24 @@ abstract class ItemParser extends ExprParser {
         super(tokens, diags);
     }
 
+    /** A macro invocation in item position ({@code path ! tokens}); its items go to {@code into}. */
+    abstract void itemMacro(List<Attribute> attrs, Span start, List<Item> into);
+
+    /** An opaque {@code item} fragment read back (a macro invocation there may give several items). */
+    abstract void interpolatedItems(Token t, List<Item> into);
+
+    /** Loads and parses the file of {@code mod name;} here, in the current macro scope. */
+    abstract void moduleFile(Item.Mod decl);
+
+    /** Makes a {@code macro_rules!} definition visible from here on. */
+    abstract void defineMacro(Item.MacroRules def);
+
+    /** Inner attributes that concern macro expansion ({@code #![recursion_limit = "N"]}). */
+    abstract void innerAttribute(Attribute a);
+
+    /** Items that derives and other attributes of {@code item} add after it. */
+    abstract void afterItem(Item item, List<Item> into);
+
     // Items := (InnerAttribute | Item)*   up to "}" or end of file; errors recover at the next item
     protected List<Item> items(List<Attribute> innerInto) {
         List<Item> items = new ArrayList<>();
@@ -28,7 +46,9 @@ abstract class ItemParser extends ExprParser {
             if (atPunct("#") && peek(1).isPunct("!")) {
                 int before = pos;
                 try {
-                    innerInto.add(attribute());
+                    Attribute a = attribute();
+                    innerInto.add(a);
+                    innerAttribute(a);
                 } catch (ParseError e) {
                     if (pos == before) next();
                     recoverToItem();
@@ -40,16 +60,51 @@ abstract class ItemParser extends ExprParser {
                 continue;
             }
             int before = pos;
+            boolean skimming = skim;
             try {
+                Span start = peek().span();
                 List<Attribute> attrs = outerAttributes();
-                Item item = item(attrs);
-                if (cfg.enabled(attrs)) items.add(item);
+                boolean enabled = cfg.enabled(attrs);
+                skim |= !enabled; // what #[cfg] switches off is only skimmed: no macro in it is expanded
+                List<Item> into = enabled ? items : new ArrayList<>();
+                if (atFragment() == FragmentKind.ITEM) {
+                    interpolatedItems(next(), into);
+                } else if (macroInvocationAhead() >= 0) {
+                    itemMacro(attrs, start, into);
+                } else {
+                    Item item = item(attrs);
+                    into.add(item);
+                    afterItem(item, into);
+                }
             } catch (ParseError e) {
                 if (pos == before) next();
                 recoverToItem();
+            } finally {
+                skim = skimming;
             }
         }
         return items;
+    }
+
+    /**
+     * When a macro invocation {@code a::b!(...)} starts here, the number of tokens before its
+     * {@code !}; otherwise -1. Looks ahead without consuming.
+     */
+    protected int macroInvocationAhead() {
+        int k = 0;
+        if (peek(k).isPunct("::")) k++;
+        while (true) {
+            Token t = peek(k);
+            if (t.kind() != TokenKind.IDENT || (!t.raw() && KEYWORDS.contains(t.text())
+                    && !List.of("self", "super", "crate", "Self").contains(t.text()))) return -1;
+            k++;
+            if (!peek(k).isPunct("::")) break;
+            k++;
+        }
+        Token open = peek(k + 1);
+        boolean delimited = open.kind() == TokenKind.OPEN_PAREN || open.kind() == TokenKind.OPEN_BRACKET
+                || open.kind() == TokenKind.OPEN_BRACE;
+        return peek(k).isPunct("!") && delimited ? k : -1;
     }
 
     private void recoverToItem() {
@@ -74,7 +129,7 @@ abstract class ItemParser extends ExprParser {
         boolean inner = eatPunct("!");
         List<Token> tree = new ArrayList<>();
         if (!at(TokenKind.OPEN_BRACKET)) throw error(peek().span(), "expected `[`, found " + peek());
-        tree.addAll(tokenTree());
+        tree.addAll(withoutFragments(tokenTree()));
         if (tree.isEmpty()) throw error(start, "expected attribute path");
         StringBuilder name = new StringBuilder(tree.getFirst().text());
         int i = 1;
@@ -86,6 +141,17 @@ abstract class ItemParser extends ExprParser {
         if (!args.isEmpty() && args.getFirst().kind() == TokenKind.OPEN_PAREN && args.getLast().kind() == TokenKind.CLOSE_PAREN)
             args = args.subList(1, args.size() - 1);
         return new Attribute(inner, name.toString(), List.copyOf(args), spanFrom(start));
+    }
+
+    /** Attributes are kept as tokens: a macro fragment in one ({@code #[doc = $text]}) is spelled out. */
+    private static List<Token> withoutFragments(List<Token> toks) {
+        if (toks.stream().noneMatch(t -> t.kind() == TokenKind.INTERPOLATED)) return toks;
+        List<Token> out = new ArrayList<>();
+        for (Token t : toks) {
+            if (t.kind() == TokenKind.INTERPOLATED) out.addAll(withoutFragments(((Fragments.Fragment) t.value()).tokens()));
+            else out.add(t);
+        }
+        return out;
     }
 
     protected List<Attribute> outerAttributes() {
@@ -115,7 +181,7 @@ abstract class ItemParser extends ExprParser {
     }
 
     // Visibility := "pub" ("(" ("crate" | "self" | "super" | "in" Path) ")")?
-    private boolean visibility() {
+    boolean visibility() {
         if (!eatKeyword("pub")) {
             eatKeyword("crate"); // `crate fn` (unstable) is read like pub(crate)
             return false;
@@ -367,12 +433,34 @@ abstract class ItemParser extends ExprParser {
     private Item mod(List<Attribute> attrs, boolean pub, Span start) {
         expectKeyword("mod");
         Token name = expectIdent("module name");
-        if (eatPunct(";")) return new Item.Mod(name.text(), attrs, pub, null, name.span(), spanFrom(start));
+        if (eatPunct(";")) {
+            Item.Mod decl = new Item.Mod(name.text(), attrs, pub, null, name.span(), spanFrom(start));
+            if (!skim) moduleFile(decl);
+            return decl;
+        }
         expect(TokenKind.OPEN_BRACE, "`{`");
         List<Attribute> all = new ArrayList<>(attrs);
-        List<Item> items = items(all);
+        java.nio.file.Path outerDir = moduleDir;
+        List<String> outerPath = modulePath;
+        int scope = macros.textual.mark();
+        List<Item> items;
+        try {
+            moduleDir = moduleDir == null ? null : moduleDir.resolve(name.text());
+            modulePath = append(modulePath, name.text());
+            items = items(all);
+        } finally {
+            moduleDir = outerDir;
+            modulePath = outerPath;
+            if (!Attribute.has(attrs, "macro_use")) macros.textual.restore(scope);
+        }
         expect(TokenKind.CLOSE_BRACE, "`}`");
         return new Item.Mod(name.text(), all, pub, items, name.span(), spanFrom(start));
+    }
+
+    static List<String> append(List<String> path, String name) {
+        List<String> out = new ArrayList<>(path);
+        out.add(name);
+        return List.copyOf(out);
     }
 
     // TypeAlias := "type" IDENT Generics (":" Bounds)? WhereClause ("=" Type)? ";"
@@ -480,6 +568,8 @@ abstract class ItemParser extends ExprParser {
         boolean braces = at(TokenKind.OPEN_BRACE);
         List<Token> body = tokenTree();
         if (!braces) eatPunct(";");
-        return new Item.MacroRules(name.text(), attrs, body, name.span(), spanFrom(start));
+        Item.MacroRules def = new Item.MacroRules(name.text(), attrs, body, name.span(), spanFrom(start));
+        if (!skim) defineMacro(def);
+        return def;
     }
 }

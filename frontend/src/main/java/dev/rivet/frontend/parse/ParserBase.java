@@ -1,6 +1,7 @@
 package dev.rivet.frontend.parse;
 
 import dev.rivet.frontend.Diagnostics;
+import dev.rivet.frontend.Names;
 import dev.rivet.frontend.Span;
 import dev.rivet.frontend.lex.Token;
 import dev.rivet.frontend.lex.TokenKind;
@@ -17,6 +18,19 @@ import java.util.Set;
 abstract class ParserBase {
     /** The configuration that decides which {@code #[cfg]}-attributed items exist. */
     Cfg cfg = Cfg.NONE;
+    /** The crate's macros: textual scope, definitions, expansion (shared by every parser of a crate). */
+    MacroExpander macros;
+    /**
+     * Skim mode: parse only to find where a construct ends (a macro fragment being matched, code
+     * that {@code #[cfg]} switches off). No macro is expanded or defined, no file is read.
+     */
+    boolean skim;
+    /** Where the files of {@code mod name;} declared in the current module are looked for. */
+    java.nio.file.Path moduleDir;
+    /** The labels of the loops and blocks being parsed, innermost last (shared with sub-parsers). */
+    List<String> labels = new java.util.ArrayList<>();
+    /** The current module's path below the crate root ({@code module_path!}, root-only lookups). */
+    List<String> modulePath = List.of();
 
     /** Thrown to unwind to the nearest recovery point; the error is already reported. */
     static final class ParseError extends RuntimeException {
@@ -60,6 +74,11 @@ abstract class ParserBase {
 
     protected boolean atEof() { return at(TokenKind.EOF); }
 
+    /** The kind of the opaque macro fragment at the current position, or null. */
+    protected FragmentKind atFragment() {
+        return peek().kind() == TokenKind.INTERPOLATED ? ((Fragments.Fragment) peek().value()).kind() : null;
+    }
+
     protected boolean eatPunct(String p) {
         if (atPunct(p)) {
             next();
@@ -92,9 +111,10 @@ abstract class ParserBase {
         Token t = peek();
         if (t.kind() != TokenKind.PUNCT || t.text().length() < 2 || !t.text().startsWith(first)) return false;
         Span s = t.span();
-        Token head = new Token(TokenKind.PUNCT, first, new Span(s.file(), s.start(), s.start() + first.length()), null, "", false);
+        Token head = new Token(TokenKind.PUNCT, first, new Span(s.file(), s.start(), s.start() + first.length(), s.expansion()),
+                null, "", false, true, t.ctx());
         Token tail = new Token(TokenKind.PUNCT, t.text().substring(first.length()),
-                new Span(s.file(), s.start() + first.length(), s.end()), null, "", false);
+                new Span(s.file(), s.start() + first.length(), s.end(), s.expansion()), null, "", false, t.joint(), t.ctx());
         tokens.set(pos, head);
         tokens.add(pos + 1, tail);
         return true;
@@ -121,6 +141,11 @@ abstract class ParserBase {
         return t.kind() == TokenKind.IDENT && (t.raw() || !KEYWORDS.contains(t.text()));
     }
 
+    /** The name of a local or label as written by {@code t}, with the hygiene marks of its macro expansion. */
+    protected String hygienic(Token t) {
+        return t.ctx() == 0 ? t.text() : Names.marked(t.text(), macros.hygiene.suffix(t.ctx()));
+    }
+
     protected Token expectIdent(String what) {
         if (atIdent()) return next();
         Token t = peek();
@@ -134,9 +159,11 @@ abstract class ParserBase {
         return new ParseError();
     }
 
+    /** From {@code start} to the end of the last token, when both come from the same place (else {@code start}). */
     protected Span spanFrom(Span start) {
-        Token prev = previous();
-        return new Span(start.file(), start.start(), Math.max(start.end(), prev.span().end()));
+        Span prev = previous().span();
+        if (prev.file() != start.file() || !java.util.Objects.equals(prev.expansion(), start.expansion())) return start;
+        return new Span(start.file(), start.start(), Math.max(start.end(), prev.end()), start.expansion());
     }
 
     /** Collects a delimited token tree, the delimiters excluded; the current token must open it. */

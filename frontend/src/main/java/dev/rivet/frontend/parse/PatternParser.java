@@ -1,6 +1,7 @@
 package dev.rivet.frontend.parse;
 
 import dev.rivet.frontend.Diagnostics;
+import dev.rivet.frontend.Names;
 import dev.rivet.frontend.Span;
 import dev.rivet.frontend.ast.Literal;
 import dev.rivet.frontend.ast.Pat;
@@ -14,6 +15,18 @@ import java.util.List;
 abstract class PatternParser extends TypeParser {
     PatternParser(List<Token> tokens, Diagnostics diags) {
         super(tokens, diags);
+    }
+
+    /** After {@code path!} in pattern position. */
+    abstract Pat patternMacro(Path path, Span start);
+
+    /** An opaque macro fragment (a pattern, literal or expression) read back as a pattern. */
+    abstract Pat interpolatedPattern(Token t);
+
+    private boolean atPatternFragment() {
+        FragmentKind f = atFragment();
+        return f == FragmentKind.PAT || f == FragmentKind.PAT_PARAM || f == FragmentKind.LITERAL
+                || f == FragmentKind.EXPR || f == FragmentKind.EXPR_2021;
     }
 
     // Pattern := "|"? PatternNoTopAlt ("|" PatternNoTopAlt)*
@@ -59,6 +72,7 @@ abstract class PatternParser extends TypeParser {
     // RangeBound := "-"? Literal | Path
     private Pat rangeBound() {
         Span start = peek().span();
+        if (atPatternFragment()) return interpolatedPattern(next());
         if (atPunct("-") || atLiteral()) return literalPattern(start);
         if (atPathStart()) {
             Path p = path(PathMode.EXPR);
@@ -79,6 +93,7 @@ abstract class PatternParser extends TypeParser {
     private Pat primaryPattern() {
         Token t = peek();
         Span start = t.span();
+        if (atPatternFragment()) return interpolatedPattern(next());
         if (t.kind() == TokenKind.IDENT && t.text().equals("_") && !t.raw()) {
             next();
             return new Pat.Wild(start);
@@ -130,15 +145,14 @@ abstract class PatternParser extends TypeParser {
         boolean mut = eatKeyword("mut");
         Token name = expectIdent("identifier");
         Pat sub = eatPunct("@") ? patternNoAlt() : null;
-        return new Pat.Ident(name.text(), byRef, mut, sub, spanFrom(start));
+        return new Pat.Ident(hygienic(name), byRef, mut, sub, spanFrom(start));
     }
 
     private Pat pathPattern(Span start) {
         Path path = path(PathMode.EXPR);
         if (atPunct("!")) {
             next();
-            tokenTree();
-            return new Pat.Macro(path, spanFrom(start));
+            return patternMacro(path, start);
         }
         if (at(TokenKind.OPEN_PAREN)) {
             next();
@@ -177,8 +191,9 @@ abstract class PatternParser extends TypeParser {
             } else {
                 boolean byRef = eatKeyword("ref");
                 boolean mut = eatKeyword("mut");
-                String name = expectIdent("field name").text();
-                fields.add(new Pat.FieldPat(name, new Pat.Ident(name, byRef, mut, null, spanFrom(fs)), spanFrom(fs)));
+                Token name = expectIdent("field name");
+                fields.add(new Pat.FieldPat(name.text(), new Pat.Ident(hygienic(name), byRef, mut, null,
+                        spanFrom(fs)), spanFrom(fs)));
             }
             if (!eatPunct(",")) break;
         }

@@ -26,10 +26,21 @@ abstract class TypeParser extends ParserBase {
 
     abstract Block block();
 
+    /** After {@code path!} in type position. */
+    abstract TypeExpr typeMacro(Path path, Span start);
+
+    /** An opaque macro fragment read back as a type, a path or an expression. */
+    abstract TypeExpr interpolatedType(Token t);
+
+    abstract Path interpolatedPath(Token t, PathMode mode);
+
+    abstract Expr interpolatedExpr(Token t);
+
     // ---- paths ----
 
     protected boolean atPathStart() {
         Token t = peek();
+        if (atFragment() == FragmentKind.PATH) return true;
         if (t.isPunct("::") || t.isPunct("<")) return true;
         if (t.kind() != TokenKind.IDENT) return false;
         return t.raw() || !KEYWORDS.contains(t.text()) || switch (t.text()) {
@@ -40,6 +51,7 @@ abstract class TypeParser extends ParserBase {
 
     // Path := "::"? Segment ("::" Segment)*  |  "<" Type ("as" Path)? ">" "::" Segment ("::" Segment)*
     protected Path path(PathMode mode) {
+        if (atFragment() == FragmentKind.PATH) return interpolatedPath(next(), mode);
         Span start = peek().span();
         TypeExpr qself = null;
         boolean global = false;
@@ -101,6 +113,9 @@ abstract class TypeParser extends ParserBase {
 
     // GenericArg := LIFETIME | Type | IDENT "=" Type | Literal | "-" Literal | Block
     private Path.GenericArg genericArg() {
+        FragmentKind f = atFragment();
+        if (f == FragmentKind.EXPR || f == FragmentKind.EXPR_2021 || f == FragmentKind.LITERAL || f == FragmentKind.BLOCK)
+            return new Path.GenericArg.Const(interpolatedExpr(next()));
         if (at(TokenKind.LIFETIME)) return new Path.GenericArg.Lifetime(next().text());
         if (atIdent() && peek(1).isPunct("=") ) {
             String name = next().text();
@@ -170,6 +185,7 @@ abstract class TypeParser extends ParserBase {
     protected TypeExpr type() {
         Token t = peek();
         Span start = t.span();
+        if (atFragment() == FragmentKind.TY) return interpolatedType(next());
         if (at(TokenKind.OPEN_PAREN)) {
             next();
             List<TypeExpr> elems = new ArrayList<>();
@@ -220,8 +236,7 @@ abstract class TypeParser extends ParserBase {
             Path p = path(PathMode.TYPE);
             if (atPunct("!")) {
                 next();
-                tokenTree();
-                return new TypeExpr.Macro(p, spanFrom(start));
+                return typeMacro(p, start);
             }
             return new TypeExpr.PathType(p, p.span());
         }

@@ -31,6 +31,8 @@ public final class Crate {
     public FnInfo entry;
     /** {@code #[test]} functions, in source order (collected in test builds). */
     public final List<FnInfo> tests = new ArrayList<>();
+    /** The crate's {@code #[macro_export]} macros, which crates compiled after it can invoke. */
+    public java.util.Map<String, dev.rivet.frontend.parse.MacroDef> macros = java.util.Map.of();
     /** Symbols already given out, so that mangled names stay unique. */
     public final Set<String> symbols = new HashSet<>();
 

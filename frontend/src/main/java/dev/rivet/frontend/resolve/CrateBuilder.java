@@ -8,6 +8,8 @@ import dev.rivet.frontend.ast.Block;
 import dev.rivet.frontend.ast.Expr;
 import dev.rivet.frontend.ast.Item;
 import dev.rivet.frontend.ast.Stmt;
+import dev.rivet.frontend.parse.MacroDef;
+import dev.rivet.frontend.parse.MacroExpander;
 import dev.rivet.frontend.parse.Parser;
 import dev.rivet.frontend.types.AdtInfo;
 import dev.rivet.frontend.types.ConstInfo;
@@ -33,6 +35,7 @@ public final class CrateBuilder {
     private final Crate crate;
     /** Blocks that declare items, and the anonymous module holding them. */
     private final Map<Block, ModuleScope> blockScopes;
+    private MacroExpander macros;
 
     private CrateBuilder(Crate crate, Diagnostics diags, SourceLoader loader, dev.rivet.frontend.parse.Cfg cfg,
                          Map<Block, ModuleScope> blockScopes) {
@@ -43,18 +46,31 @@ public final class CrateBuilder {
         this.blockScopes = blockScopes;
     }
 
-    /** Parses and collects a crate whose root is {@code rootFile}. */
+    /**
+     * Parses and collects a crate whose root is {@code rootFile}; macros are expanded while
+     * parsing, with the exported macros of the crates built before ({@code externMacros}).
+     */
     public static Crate build(String name, String symbolPrefix, SourceFile rootFile, Path rootPath,
                               SourceLoader loader, dev.rivet.frontend.parse.Cfg cfg, Diagnostics diags,
-                              Map<Block, ModuleScope> blockScopes) {
+                              Map<Block, ModuleScope> blockScopes, Map<String, Map<String, MacroDef>> externMacros) {
         Crate crate = new Crate(name, symbolPrefix);
         CrateBuilder b = new CrateBuilder(crate, diags, loader, cfg, blockScopes);
-        Parser.FileAst ast = Parser.parseFile(rootFile, diags, cfg);
         Path dir = rootPath.toAbsolutePath().getParent();
-        ModuleScope root = new ModuleScope(name, null, crate, rootFile, dir == null ? Path.of(".") : dir);
+        if (dir == null) dir = Path.of(".");
+        b.macros = new MacroExpander(name, diags, b::locateModule, externMacros, MacroExpander.DERIVES);
+        Parser.FileAst ast = Parser.parseCrateRoot(rootFile, dir, cfg, b.macros);
+        crate.macros = b.macros.exportedMacros();
+        ModuleScope root = new ModuleScope(name, null, crate, rootFile, dir);
         crate.root = root;
         b.module(root, ast.items());
         return crate;
+    }
+
+    /** A convenience for a crate that sees no other crate's macros. */
+    public static Crate build(String name, String symbolPrefix, SourceFile rootFile, Path rootPath,
+                              SourceLoader loader, dev.rivet.frontend.parse.Cfg cfg, Diagnostics diags,
+                              Map<Block, ModuleScope> blockScopes) {
+        return build(name, symbolPrefix, rootFile, rootPath, loader, cfg, diags, blockScopes, Map.of());
     }
 
     /** A convenience for code that has no block scopes to share. */
@@ -98,7 +114,7 @@ public final class CrateBuilder {
             case Item.Use u -> { } // resolved by Resolver
             case Item.ExternCrate e -> externCrate(m, e);
             case Item.ExternBlock e -> externBlock(m, e);
-            case Item.MacroRules r -> diags.unsupported(r.span(), "`macro_rules!` macros");
+            case Item.MacroRules r -> { } // expanded while parsing
             case Item.MacroItem mi -> diags.unsupported(mi.span(), "macro `" + mi.path() + "!` in item position");
         }
     }
@@ -189,35 +205,34 @@ public final class CrateBuilder {
         List<Item> items = md.items();
         SourceFile file = m.file;
         Path dir = m.dir.resolve(md.name());
-        if (items == null) {
-            Attribute pathAttr = Attribute.find(md.attrs(), "path");
-            Optional<SourceFile> loaded;
-            Path chosen;
-            if (pathAttr != null && pathAttr.stringValue() != null) {
-                chosen = m.dir.resolve(pathAttr.stringValue());
-                loaded = loader.load(chosen);
-                dir = chosen.getParent();
-            } else {
-                chosen = m.dir.resolve(md.name() + ".rs");
-                loaded = loader.load(chosen);
-                if (loaded.isEmpty()) {
-                    chosen = m.dir.resolve(md.name()).resolve("mod.rs");
-                    loaded = loader.load(chosen);
-                }
-            }
-            if (loaded.isEmpty()) {
-                diags.add(dev.rivet.frontend.Diagnostic.error(md.span(), "file not found for module `" + md.name() + "`")
-                        .withHelp("to create the module `" + md.name() + "`, create file \"" + m.dir.resolve(md.name() + ".rs")
-                                + "\" or \"" + m.dir.resolve(md.name()).resolve("mod.rs") + "\""));
-                return;
-            }
-            file = loaded.get();
-            Parser.FileAst ast = Parser.parseFile(file, diags, cfg);
-            items = ast.items();
+        if (items == null) { // parsed where it was declared, in the macro scope there
+            MacroExpander.FileModule loaded = macros.fileModule(md);
+            if (loaded == null) return; // not found: reported
+            file = loaded.file();
+            items = loaded.items();
+            dir = loaded.dir();
         }
         ModuleScope child = new ModuleScope(md.name(), m, crate, file, dir);
         define(m.types, md.name(), new Def.Mod(child), md.nameSpan());
         module(child, items);
+    }
+
+    /** The file of {@code mod name;} in a module whose files are in {@code dir} (Rust's file rules, or {@code #[path]}). */
+    private MacroExpander.ModuleFiles.Located locateModule(Item.Mod md, Path dir) {
+        Attribute pathAttr = Attribute.find(md.attrs(), "path");
+        if (pathAttr != null && pathAttr.stringValue() != null) {
+            Path chosen = dir.resolve(pathAttr.stringValue());
+            Optional<SourceFile> loaded = loader.load(chosen);
+            if (loaded.isPresent()) return new MacroExpander.ModuleFiles.Located(loaded.get(), chosen.getParent());
+        } else {
+            Optional<SourceFile> loaded = loader.load(dir.resolve(md.name() + ".rs"));
+            if (loaded.isEmpty()) loaded = loader.load(dir.resolve(md.name()).resolve("mod.rs"));
+            if (loaded.isPresent()) return new MacroExpander.ModuleFiles.Located(loaded.get(), dir.resolve(md.name()));
+        }
+        diags.add(dev.rivet.frontend.Diagnostic.error(md.span(), "file not found for module `" + md.name() + "`")
+                .withHelp("to create the module `" + md.name() + "`, create file \"" + dir.resolve(md.name() + ".rs")
+                        + "\" or \"" + dir.resolve(md.name()).resolve("mod.rs") + "\""));
+        return null;
     }
 
     private void externCrate(ModuleScope m, Item.ExternCrate e) {

@@ -189,6 +189,7 @@ public final class Resolver {
 
     /** A single name: block scopes, the module and its globs, extern crates, then primitives. */
     public Def lookupFirst(ModuleScope scope, String name, Namespace ns, boolean quiet) {
+        name = dev.rivet.frontend.Names.base(name); // items are not hygienic: a macro's `x` finds the item `x`
         for (ModuleScope s = scope; s != null; s = s.parent) {
             Def d = local(s, name, ns);
             if (d != null) return d;
