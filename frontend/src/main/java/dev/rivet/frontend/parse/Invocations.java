@@ -43,7 +43,7 @@ final class Invocations {
     static Expr expression(Parser p, Path path, Span start) {
         Call c = read(p, path, start);
         if (p.skim) return new Expr.MacroCall(path, List.of(), c.span());
-        if (c.target() instanceof String builtin) return BuiltinMacros.expression(p, builtin, c);
+        if (c.target() instanceof String builtin) return p.macros.deeper(() -> BuiltinMacros.expression(p, builtin, c));
         return orThrow(expand(p, c, "expression", sub -> {
             Expr e = sub.expression();
             sub.eatPunct(";"); // rustc warns about a trailing semicolon here and drops it

@@ -210,7 +210,7 @@ public final class MacroDef {
             }
             Set<String> vars = new LinkedHashSet<>();
             int captures = collectVars(inner, vars);
-            out.add(new MacroTree.Repetition(inner, sep, op, Set.copyOf(vars), captures, toks.get(i).span().to(toks.get(close).span())));
+            out.add(new MacroTree.Repetition(inner, sep, op, java.util.Collections.unmodifiableSet(vars), captures, toks.get(i).span().to(toks.get(close).span())));
             return k;
         }
 

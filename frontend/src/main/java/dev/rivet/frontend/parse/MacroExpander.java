@@ -176,7 +176,7 @@ public final class MacroExpander {
      */
     List<Token> expand(Parser caller, MacroDef def, List<Token> args, Span close, Span callSite) {
         if (fatal || def.broken) return null;
-        if (depth > recursionLimit) {
+        if (depth >= recursionLimit) {
             fatal = true;
             diags.add(Diagnostic.error(callSite, "recursion limit reached while expanding `" + def.name + "!`")
                     .withHelp("consider increasing the recursion limit by adding a `#![recursion_limit = \""
