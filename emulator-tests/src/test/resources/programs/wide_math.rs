@@ -1,5 +1,6 @@
 // 64-bit and narrow-integer arithmetic: division, remainder, shifts by variables, comparisons,
-// casts between every width, overflow wrapping, and the checked panics of MIN / -1.
+// casts between every width, overflow wrapping, the checked panics of MIN / -1, and a sweep of
+// divisions against every divisor size (the run-time helpers on cores without a divide).
 use core::hint::black_box;
 
 fn main() {
@@ -43,7 +44,58 @@ fn main() {
     println!("{} {}", u64::MAX / black_box(u64::MAX), black_box(5u64) % black_box(u64::MAX));
     let sh: u8 = black_box(9);
     println!("{} {}", 1u8.wrapping_shl(sh as u32), 0x80u8.wrapping_shr(sh as u32));
+    division_sweep();
     let r = black_box(i64::MIN);
     let one = black_box(-1i64);
     println!("{}", r / one);
+}
+
+fn mix(h: u64, v: u64) -> u64 {
+    (h ^ v).wrapping_mul(0x100_0000_01b3).rotate_left(5)
+}
+
+/// Division and remainder of every width against each divisor size: quotients of one bit and
+/// of 32 or 64, divisors of one word and of two, the normalisation edge (a divisor with its top
+/// bit set), signed operands of each sign. On cores without a divide instruction these run
+/// through the run-time helpers; a checksum of every result is printed with a few samples.
+fn division_sweep() {
+    let edges: [u64; 14] = [1, 2, 3, 7, 10, 0xffff, 0x1_0000, 0x7fff_ffff, 0x8000_0000, 0xffff_ffff,
+        0x1_0000_0000, 0x8000_0000_0000_0000, 0xffff_ffff_ffff_ffc5, u64::MAX];
+    let mut h: u64 = 0;
+    for &n in edges.iter() {
+        for &d in edges.iter() {
+            let (n, d) = (black_box(n), black_box(d));
+            h = mix(h, n / d);
+            h = mix(h, n % d);
+            let (n32, d32) = (n as u32, (d as u32) | 1);
+            h = mix(h, (n32 / d32) as u64);
+            h = mix(h, (n32 % d32) as u64);
+        }
+    }
+    println!("edges {:016x}", h);
+    let mut x: u64 = black_box(0x9e37_79b9_7f4a_7c15);
+    let (mut h32, mut h64, mut hs) = (0u64, 0u64, 0u64);
+    for i in 0..600u32 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let d = (x.rotate_left(23) >> (i % 64)) | 1;
+        let n = x >> ((i * 7) % 64);
+        h64 = mix(h64, n / d);
+        h64 = mix(h64, n % d);
+        let (n32, d32) = (n as u32, (d >> (i % 32)) as u32 | 1);
+        h32 = mix(h32, (n32 / d32) as u64);
+        h32 = mix(h32, (n32 % d32) as u64);
+        let (a, b) = (n as i64, if i % 3 == 0 { -(d as i64 >> 1) } else { (d >> 2) as i64 } | 1);
+        hs = mix(hs, (a / b) as u64);
+        hs = mix(hs, (a % b) as u64);
+        let (a32, b32) = (a as i32, (b as i32) | 1);
+        hs = mix(hs, (a32.wrapping_div(b32)) as u64);
+        hs = mix(hs, (a32.wrapping_rem(b32)) as u64);
+        if i % 150 == 0 {
+            println!("{} / {} = {} rem {}; {} / {} = {} rem {}", n, d, n / d, n % d, a, b, a / b, a % b);
+        }
+    }
+    println!("u32 {:016x} u64 {:016x} signed {:016x}", h32, h64, hs);
+    println!("{} {} {}", black_box(u64::MAX) / 10, black_box(1_000_000_007u64 * 3) % 1_000_000_007, black_box(i64::MIN + 1) / -7);
 }
