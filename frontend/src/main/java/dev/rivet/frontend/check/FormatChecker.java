@@ -175,6 +175,7 @@ final class FormatChecker {
     private boolean traitOk(String type, Ty t, Span span) {
         Ty base = Infer.shallow(t);
         while (base instanceof Ty.Ref r) base = Infer.shallow(r.inner());
+        if (base instanceof Ty.Never) return true; // `!` implements every format trait; the argument never arrives
         boolean isInt = base instanceof Ty.Int || (base instanceof Ty.Var v && v.toString().equals("{integer}"));
         boolean ok = switch (type) {
             case "" -> isInt || base instanceof Ty.Bool || base instanceof Ty.Char || base instanceof Ty.Str;

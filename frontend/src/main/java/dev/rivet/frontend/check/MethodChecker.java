@@ -157,7 +157,11 @@ abstract class MethodChecker extends PathChecker {
                     check(ix.index(), null);
                     return error(ix.span(), "the type `str` cannot be indexed by an integer; index a range or use .as_bytes()");
                 }
-                checkCoerce(ix.index(), Ty.USIZE);
+                Ty it = check(ix.index(), Ty.USIZE);
+                if (shallow(it) instanceof Ty.Never) // rustc: the diverging index's type falls back to ()
+                    sema.diags.add(dev.rivet.frontend.Diagnostic.error(ix.span(), "E0277", "the type `[" + Ty.show(elem) + "]` cannot be indexed by `()`")
+                            .withLabel("slice indices are of type `usize` or ranges of `usize`"));
+                else coerce(ix.index(), it, Ty.USIZE);
                 return elem;
             }
             if (!(s instanceof Ty.Ref r)) break;

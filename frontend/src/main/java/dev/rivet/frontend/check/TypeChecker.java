@@ -74,6 +74,7 @@ final class TypeChecker extends MethodChecker {
         literals.sort(java.util.Comparator.comparingInt(l -> l.span().start()));
         for (Expr.Lit lit : literals) literalRange(lit, (Literal.Int) lit.value(), Infer.resolve(typing.types.get(lit), true));
         untypedLocals();
+        unsizedLocals();
         typing.finish();
         return typing;
     }
@@ -88,6 +89,17 @@ final class TypeChecker extends MethodChecker {
                 .map(p -> ((Typing.PatRes.Binding) p).local())
                 .min(java.util.Comparator.comparingInt(l -> l.span.start()))
                 .ifPresent(l -> error(l.span, "type annotations needed: consider giving `" + l.name + "` an explicit type"));
+    }
+
+    /** A binding of type {@code str} or {@code [T]} (from {@code *s} or {@code a[1..]}): rustc's E0277, each in source order. */
+    private void unsizedLocals() {
+        typing.patterns.values().stream()
+                .filter(p -> p instanceof Typing.PatRes.Binding b && Infer.resolve(b.local().type, true) instanceof Ty t
+                        && (t instanceof Ty.Str || t instanceof Ty.Slice))
+                .map(p -> ((Typing.PatRes.Binding) p).local())
+                .sorted(java.util.Comparator.comparingInt(l -> l.span.start()))
+                .forEach(l -> sema.diags.add(dev.rivet.frontend.Diagnostic.error(l.span, "E0277", "the size for values of type `"
+                        + Ty.show(l.type) + "` cannot be known at compilation time").withLabel("doesn't have a size known at compile-time")));
     }
 
     private void literalRange(Expr.Lit lit, Literal.Int i, Ty t) {
@@ -176,7 +188,7 @@ final class TypeChecker extends MethodChecker {
             }
             case NOT -> {
                 Ty t = operand(u.operand(), expected);
-                if (!isInt(t) && !(shallow(t) instanceof Ty.Bool) && !isError(t))
+                if (!isInt(t) && !(shallow(t) instanceof Ty.Bool) && !isError(t) && !(shallow(t) instanceof Ty.Never))
                     return error(u.span(), "cannot apply unary operator `!` to type `" + Ty.show(t) + "`");
                 return t;
             }
@@ -200,7 +212,7 @@ final class TypeChecker extends MethodChecker {
         if (op.isComparison()) {
             Ty l = check(b.left(), null);
             Ty r = check(b.right(), l);
-            if (!infer.unify(l, r)) {
+            if (!unifyCompared(b.right(), l, r)) {
                 mismatch(b.right().span(), l, r);
                 return Ty.BOOL;
             }
@@ -224,6 +236,13 @@ final class TypeChecker extends MethodChecker {
         boolean bitwise = op == Expr.BinOp.BIT_AND || op == Expr.BinOp.BIT_OR || op == Expr.BinOp.BIT_XOR;
         if (!isInt(l) && !(bitwise && shallow(l) instanceof Ty.Bool) && !isError(l)) return error(b.span(), cannot(op, l, r));
         return l;
+    }
+
+    /** The right side of {@code ==} and friends takes the left's type; a diverging one ({@code x == return}) coerces to it. */
+    private boolean unifyCompared(Expr right, Ty l, Ty r) {
+        if (!(shallow(r) instanceof Ty.Never) || shallow(l) instanceof Ty.Never) return infer.unify(l, r);
+        coerce(right, r, l);
+        return true;
     }
 
     /**
@@ -337,7 +356,7 @@ final class TypeChecker extends MethodChecker {
         Ty target = sema.types.resolve(c.type(), env);
         Ty from = check(c.operand(), literalCastType(c.operand(), shallow(target)));
         Ty f = shallow(from), t = shallow(target);
-        if (isError(f) || isError(t)) return target;
+        if (isError(f) || isError(t) || f instanceof Ty.Never) return target;
         if (t instanceof Ty.Ptr tp && isUnsized(tp.inner()) && !fatPointerCast(c, f, tp)) return target;
         if (t instanceof Ty.Int && f instanceof Ty.Ptr fp && isUnsized(fp.inner()))
             return error(c.span(), "casting `" + Ty.show(from) + "` as `" + Ty.show(target) + "` is invalid");
@@ -654,6 +673,7 @@ final class TypeChecker extends MethodChecker {
 
     private Ty match(Expr.Match m, Ty expected) {
         Ty scrutinee = check(m.scrutinee(), null);
+        if (shallow(scrutinee) instanceof Ty.Never) scrutinee = infer.fresh(); // `match return x { .. }`: the arms never run
         Ty result = null;
         Expr first = null;
         for (Expr.Arm arm : m.arms()) {
@@ -744,7 +764,7 @@ final class TypeChecker extends MethodChecker {
                 if (m.args().size() < 2) return error(m.span(), "the `" + m.name() + "!` macro needs two arguments");
                 Ty l = check(m.args().get(0), null);
                 Ty r = check(m.args().get(1), l);
-                if (!infer.unify(l, r)) mismatch(m.args().get(1).span(), l, r);
+                if (!unifyCompared(m.args().get(1), l, r)) mismatch(m.args().get(1).span(), l, r);
                 else if (!comparable(l, true)) error(m.span(), "binary operation `==` cannot be applied to type `" + Ty.show(l) + "`");
                 FormatPlan plan = formats.check(m, 2);
                 if (plan != null) typing.formats.put(m, plan);

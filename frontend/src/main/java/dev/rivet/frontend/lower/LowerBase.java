@@ -132,7 +132,8 @@ abstract class LowerBase {
     /** Applies the implicit conversion recorded at {@code e}, if any. */
     protected Operand coerced(Expr e, Operand v) {
         Coercion c = typing.coercions.get(e);
-        if (c == null || v instanceof Operand.Diverged) return v;
+        if (c == null) return v;
+        if (v instanceof Operand.Diverged) return c.kind() == Coercion.Kind.NEVER ? unreachableValue(c.target()) : v;
         return switch (c.kind()) {
             case UNSIZE -> {
                 Ty.Ref from = (Ty.Ref) ty(e);
@@ -143,6 +144,24 @@ abstract class LowerBase {
             case WEAKEN, REF_TO_PTR, NEVER -> v;
         };
     }
+
+    /**
+     * A stand-in of type {@code t} for a diverging operand ({@code f(1, continue)},
+     * {@code x[if c { 0 } else { return }]}): control never gets here, but the consumer is
+     * lowered all the same, into a block nothing jumps to, and needs an operand of the shape it
+     * expects. Aggregates point at address 0 rather than taking a stack slot.
+     */
+    protected Operand unreachableValue(Ty t) {
+        return switch (layout(t).shape()) {
+            case Layout.Shape.Scalar s -> new Operand.Scalar(t instanceof Ty.Bool ? b.bool(false)
+                    : s.type() == Type.PTR ? nullPointer() : b.iconst(s.type(), 0));
+            case Layout.Shape.Pair p -> new Operand.Pair(nullPointer(), b.iconst(Type.I32, 0));
+            case Layout.Shape.Memory m -> new Operand.Mem(nullPointer(), false);
+            case Layout.Shape.Zst z -> Operand.ZST;
+        };
+    }
+
+    private Value nullPointer() { return b.convert(Op.INTTOPTR, Type.PTR, b.iconst(Type.I32, 0)); }
 
     /** A compile-time constant as an operand. */
     protected Operand constant(ConstValue v, Ty t) {
