@@ -483,9 +483,17 @@ abstract class ExprParser extends PatternParser {
             expectPunct("=>");
             Expr body;
             if (isBlockLikeStart()) {
+                // As a statement: a block-like body ends the arm, so `{ 1 } (1, x) => ..` starts
+                // the next arm; only `.` and `?` continue it (rustc's statement-expression rule).
+                Span bodyStart = peek().span();
                 body = blockLike();
-                body = postfix(body, as);
-                eatPunct(",");
+                if (atPunct(".") || atPunct("?")) {
+                    body = postfix(body, bodyStart);
+                    if (!eatPunct(",") && !at(TokenKind.CLOSE_BRACE))
+                        throw error(peek().span(), "expected `,` following `match` arm, found " + peek());
+                } else {
+                    eatPunct(",");
+                }
             } else {
                 body = expression();
                 if (!eatPunct(",") && !at(TokenKind.CLOSE_BRACE))
