@@ -53,6 +53,38 @@ public final class Block {
         return true;
     }
 
+    /**
+     * Removes, in one linear pass, the instructions {@code test} accepts, asking in order;
+     * {@link #remove} searches the list, so removing many that way costs the block's size each.
+     */
+    public boolean removeIf(java.util.function.Predicate<Inst> test) {
+        return insts.removeIf(i -> {
+            if (!test.test(i)) return false;
+            i.block = null;
+            return true;
+        });
+    }
+
+    /**
+     * Replaces the instruction list with {@code list} (linear: passes that insert many
+     * instructions build the new order and set it once instead of inserting one by one).
+     */
+    public void setInsts(List<Inst> list) {
+        for (Inst i : insts) i.block = null;
+        insts.clear();
+        for (Inst i : list) add(i);
+    }
+
+    /**
+     * Appends {@code other}'s instructions after this block's own, minus this block's
+     * terminator (which must jump to {@code other}); {@code other} is left empty.
+     */
+    public void absorb(Block other) {
+        insts.removeLast().block = null;
+        for (Inst i : other.insts) add(i);
+        other.insts.clear();
+    }
+
     /** The terminator, or null while the block is being built. */
     public Inst terminator() {
         if (insts.isEmpty()) return null;

@@ -16,6 +16,8 @@ public final class Verifier {
     private final Module module;
     private final List<String> errors = new ArrayList<>();
     private Function fn;
+    /** fn's slots, for an O(1) membership test (a function may have thousands). */
+    private java.util.Set<Slot> fnSlots = java.util.Set.of();
 
     private Verifier(Module module) {
         this.module = module;
@@ -40,6 +42,8 @@ public final class Verifier {
 
     private void function(Function f) {
         fn = f;
+        fnSlots = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        fnSlots.addAll(f.slots());
         f.renumber();
         if (f.isDeclaration()) return;
         Block entry = f.entry();
@@ -104,7 +108,7 @@ public final class Verifier {
         String problem = switch (i.op) {
             case CONST -> i.type.isStorable() || i.type == Type.I1 ? null : "constant of type " + i.type;
             case SYMADDR -> module.hasSymbol(i.symbol) ? null : "unknown symbol @" + i.symbol;
-            case SLOTADDR -> fn.slots().contains(i.slot) ? null : "slot of another function";
+            case SLOTADDR -> fnSlots.contains(i.slot) ? null : "slot of another function";
             case ADD, SUB, MUL, UDIV, SDIV, UREM, SREM, SHL, LSHR, ASHR ->
                     i.type.isInt() && i.type != Type.I1 && same(i, 0, 1) ? null : "operands must be two integers of the result type";
             case AND, OR, XOR -> i.type.isInt() && same(i, 0, 1) ? null : "operands must be two integers of the result type";

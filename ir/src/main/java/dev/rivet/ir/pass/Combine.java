@@ -9,7 +9,9 @@ import dev.rivet.ir.Op;
 import dev.rivet.ir.Target;
 import dev.rivet.ir.Type;
 import dev.rivet.ir.Value;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +19,8 @@ import java.util.Map;
  * {@code x & -1}, {@code x - x}), strength reduction (multiplying or dividing unsigned by a
  * power of two, constant or {@code 1 << n}, becomes a shift, the remainder a mask), constants moved to the right of
  * commutative operations, and chains of constant pointer offsets merged. Replaced instructions
- * are left for dce.
+ * are left for dce. Cost: linear; each block's list is rebuilt once, with the constants a
+ * rewrite needs placed before the instruction that uses them.
  */
 public final class Combine implements Pass {
     @Override
@@ -29,18 +32,26 @@ public final class Combine implements Pass {
     }
 
     private final Map<Value, Value> replaced = new IdentityHashMap<>();
+    /** The block being rebuilt, up to the instruction being simplified, which comes next. */
+    private List<Inst> out;
+    private Inst current;
 
     void run(Function f) {
         replaced.clear();
-        for (Block b : f.blocks())
-            for (int k = 0; k < b.insts().size(); k++) {
-                Inst i = b.insts().get(k);
+        for (Block b : f.blocks()) {
+            out = new ArrayList<>(b.insts().size() + 4);
+            for (Inst i : b.insts()) {
                 i.args.replaceAll(this::resolve);
                 for (Target t : i.targets) t.args.replaceAll(this::resolve);
-                Value r = simplify(b, k, i);
+                current = i;
+                Value r = simplify(i);
                 if (r != null && r != i) replaced.put(i, r);
-                k = b.insts().indexOf(i); // simplify may have inserted instructions before i
+                out.add(i);
             }
+            b.setInsts(out);
+        }
+        out = null;
+        current = null;
         if (replaced.isEmpty()) return;
         for (Block b : f.blocks())
             for (Inst i : b.insts()) {
@@ -82,7 +93,7 @@ public final class Combine implements Pass {
     }
 
     /** A replacement for {@code i}, or null to keep it (possibly after rewriting it in place). */
-    private Value simplify(Block b, int at, Inst i) {
+    private Value simplify(Inst i) {
         if (i.op.is(Op.Flag.COMMUTATIVE) && i.args.size() == 2 && constOf(i.arg(0)) != null && constOf(i.arg(1)) == null) {
             Value t = i.arg(0);
             i.args.set(0, i.arg(1));
@@ -93,7 +104,7 @@ public final class Combine implements Pass {
         switch (i.op) {
             case ADD, OR, XOR, SUB, SHL, LSHR, ASHR -> {
                 if (isConst(c, 0)) return a;
-                if (a == c && (i.op == Op.SUB || i.op == Op.XOR)) return constant(b, at, t, 0);
+                if (a == c && (i.op == Op.SUB || i.op == Op.XOR)) return constant(t, 0);
                 if (a == c && i.op == Op.OR) return a;
             }
             case AND -> {
@@ -105,34 +116,34 @@ public final class Combine implements Pass {
                 if (isConst(c, 1)) return a;
                 if (isConst(c, 0)) return c;
                 int k = log2(constOf(c));
-                if (k > 0) return rewrite(i, Op.SHL, constant(b, at, t, k));
+                if (k > 0) return rewrite(i, Op.SHL, constant(t, k));
             }
             case UDIV -> {
                 if (isConst(c, 1)) return a;
                 int k = log2(constOf(c));
-                if (k > 0) return rewrite(i, Op.LSHR, constant(b, at, t, k));
+                if (k > 0) return rewrite(i, Op.LSHR, constant(t, k));
                 Value n = shiftOfOne(c);
                 if (n != null) return rewrite(i, Op.LSHR, n);
             }
             case UREM -> {
                 int k = log2(constOf(c));
-                if (k > 0) return rewrite(i, Op.AND, constant(b, at, t, (1L << k) - 1));
+                if (k > 0) return rewrite(i, Op.AND, constant(t, (1L << k) - 1));
                 if (shiftOfOne(c) != null) {
-                    Inst minusOne = constant(b, at, t, -1);
-                    return rewrite(i, Op.AND, b.insert(at + 1, Inst.binary(Op.ADD, c, minusOne)));
+                    Inst minusOne = constant(t, -1);
+                    return rewrite(i, Op.AND, before(Inst.binary(Op.ADD, c, minusOne)));
                 }
             }
             case ICMP -> {
                 // 1 << n with n below the width is never zero: the divide-by-zero check before x % (1 << n)
                 if (shiftOfOne(a) != null && isConst(c, 0) && (i.cond == Cond.EQ || i.cond == Cond.NE))
-                    return constant(b, at, Type.I1, i.cond == Cond.NE ? 1 : 0);
+                    return constant(Type.I1, i.cond == Cond.NE ? 1 : 0);
             }
             case PTRADD -> {
                 if (isConst(c, 0)) return a;
                 if (a instanceof Inst inner && inner.op == Op.PTRADD && constOf(inner.arg(1)) != null && constOf(c) != null) {
                     long sum = Type.I32.signed(constOf(inner.arg(1))) + Type.I32.signed(constOf(c));
                     i.args.set(0, inner.arg(0));
-                    i.args.set(1, constant(b, b.insts().indexOf(i), Type.I32, sum));
+                    i.args.set(1, constant(Type.I32, sum));
                     return null;
                 }
             }
@@ -160,7 +171,14 @@ public final class Combine implements Pass {
         return null;
     }
 
-    private static Inst constant(Block b, int at, Type t, long v) {
-        return b.insert(at, Inst.constant(t, t.wrap(v)));
+    private Inst constant(Type t, long v) {
+        return before(Inst.constant(t, t.wrap(v)));
+    }
+
+    /** Places {@code i} before the instruction being simplified, with its source location as Block.insert gives. */
+    private Inst before(Inst i) {
+        if (i.loc == null) i.loc = current.loc;
+        out.add(i);
+        return i;
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
  * Dead-code elimination by marking: instructions with effects are live, and so is everything
  * they use, transitively; a block parameter is live only if something live uses it, and the
  * arguments branches pass to it are live only then. Dead instructions and dead parameters (with
- * their arguments) are deleted.
+ * their arguments) are deleted. Cost: linear in the function.
  */
 public final class Dce implements Pass {
     @Override
@@ -57,16 +57,25 @@ public final class Dce implements Pass {
         removeDeadParams(f, live);
     }
 
+    /** Drops dead parameters, then the arguments every edge passes them, in one walk over the edges. */
     private static void removeDeadParams(Function f, Set<Value> live) {
+        Map<Block, boolean[]> dead = new IdentityHashMap<>();
         for (Block b : f.blocks()) {
             if (b == f.entry()) continue;
-            for (int k = b.params().size() - 1; k >= 0; k--) {
-                if (live.contains(b.params().get(k))) continue;
-                b.params().remove(k);
-                for (Block p : f.blocks())
-                    for (Inst i : p.insts())
-                        for (Target t : i.targets) if (t.block == b) t.args.remove(k);
-            }
+            boolean[] d = new boolean[b.params().size()];
+            boolean any = false;
+            for (int k = 0; k < d.length; k++) any |= d[k] = !live.contains(b.params().get(k));
+            if (!any) continue;
+            dead.put(b, d);
+            for (int k = d.length - 1; k >= 0; k--) if (d[k]) b.params().remove(k);
         }
+        if (dead.isEmpty()) return;
+        for (Block p : f.blocks())
+            for (Inst i : p.insts())
+                for (Target t : i.targets) {
+                    boolean[] d = dead.get(t.block);
+                    if (d == null) continue;
+                    for (int k = d.length - 1; k >= 0; k--) if (d[k]) t.args.remove(k);
+                }
     }
 }

@@ -24,6 +24,10 @@ import java.util.Set;
  * its body costs no more than the call sequence it replaces. {@code #[inline]} raises the
  * budget a little; {@code #[inline(never)]}, recursion (any call-graph cycle), declarations and
  * functions that never return are left alone.
+ *
+ * <p>Cost: a bounded number of rounds, each linear in the module plus the code it copies; the
+ * uses of inlined calls' results are rewritten in one walk per caller. Splitting a block at a
+ * call moves what follows the call, so a block with k inlined calls costs O(k · its length).
  */
 public final class Inline implements Pass {
     /** Body cost up to which a function is inlined at every call site. */
@@ -49,14 +53,16 @@ public final class Inline implements Pass {
             boolean changed = false;
             for (Function caller : new ArrayList<>(m.functions())) {
                 if (caller.isDeclaration()) continue;
+                Map<Value, Value> results = new IdentityHashMap<>(); // each inlined call -> its tail block's parameter
                 for (Inst call : caller.instructions()) {
                     if (call.op != Op.CALL || call.block() == null) continue;
                     Function callee = m.function(call.symbol);
                     if (callee == null || !worthIt(caller, callee, call, callSites, addressTaken, recursive)) continue;
-                    inline(caller, call, callee);
+                    inline(caller, call, callee, results);
                     callSites.merge(callee.name, -1, Integer::sum);
                     changed = true;
                 }
+                replaceUses(caller, results); // before another caller copies this one's body
             }
             if (!changed) return;
         }
@@ -87,16 +93,29 @@ public final class Inline implements Pass {
         return n;
     }
 
-    /** Replaces {@code call} (in {@code caller}) by a copy of {@code callee}'s body. */
-    static void inline(Function caller, Inst call, Function callee) {
+    /** Replaces every use of a key of {@code results} in {@code f} by its value, in one walk. */
+    private static void replaceUses(Function f, Map<Value, Value> results) {
+        if (results.isEmpty()) return;
+        for (Block b : f.blocks())
+            for (Inst i : b.insts()) {
+                i.args.replaceAll(v -> results.getOrDefault(v, v));
+                for (Target t : i.targets) t.args.replaceAll(v -> results.getOrDefault(v, v));
+            }
+    }
+
+    /**
+     * Replaces {@code call} (in {@code caller}) by a copy of {@code callee}'s body; the call's
+     * result becomes a parameter of the block after it, recorded in {@code results} for the
+     * caller's uses to be rewritten once, after all its calls are inlined.
+     */
+    static void inline(Function caller, Inst call, Function callee, Map<Value, Value> results) {
         Block head = call.block();
         Block tail = caller.addBlock();
-        List<Inst> after = new ArrayList<>(head.insts().subList(head.insts().indexOf(call) + 1, head.insts().size()));
-        for (Inst i : after) {
-            head.remove(i);
-            tail.add(i);
-        }
-        if (call.hasResult()) caller.replaceAllUses(call, tail.addParam(call.type));
+        List<Inst> rest = head.insts().subList(head.insts().indexOf(call) + 1, head.insts().size());
+        List<Inst> after = new ArrayList<>(rest);
+        rest.clear();
+        for (Inst i : after) tail.add(i);
+        if (call.hasResult()) results.put(call, tail.addParam(call.type));
         Map<Value, Value> values = new IdentityHashMap<>();
         Map<Block, Block> blocks = new IdentityHashMap<>();
         Map<Slot, Slot> slots = new IdentityHashMap<>();

@@ -26,6 +26,10 @@ import java.util.Set;
  * parameters at the iterated dominance frontier of the stores (Cytron et al.); a renaming walk
  * over the dominator tree then replaces loads with the reaching value. A load with no store
  * before it reads an uninitialised slot, which Rust never does; it becomes zero.
+ *
+ * <p>Cost: O(n + the dominance frontiers' size + the joins placed), for all slots together:
+ * one walk finds the stores, the frontiers are computed once, and one walk of the dominator
+ * tree renames every slot.
  */
 public final class Mem2Reg implements Pass {
     @Override
@@ -40,15 +44,17 @@ public final class Mem2Reg implements Pass {
         SimplifyCfg.removeUnreachable(f);
         Map<Slot, List<Inst>> addrs = slotAddresses(f);
         AddressUsers users = new AddressUsers(f);
-        Cfg cfg = null;
-        for (Slot s : new ArrayList<>(f.slots())) {
+        List<Promoted> promoted = new ArrayList<>();
+        for (Slot s : f.slots()) {
             Type t = promotableType(s, addrs.getOrDefault(s, List.of()), users);
-            if (t == null) continue;
-            if (cfg == null) cfg = new Cfg(f);
-            promote(f, cfg, s, t, addrs.getOrDefault(s, List.of()));
+            if (t != null) promoted.add(new Promoted(s, t, addrs.getOrDefault(s, List.of()), promoted.size()));
         }
+        if (!promoted.isEmpty()) promote(f, new Cfg(f), promoted);
         f.renumber();
     }
+
+    /** A slot being promoted: its type, its addresses, and its position among the promoted slots. */
+    private record Promoted(Slot slot, Type type, List<Inst> addrs, int index) {}
 
     static Map<Slot, List<Inst>> slotAddresses(Function f) {
         Map<Slot, List<Inst>> m = new IdentityHashMap<>();
@@ -97,60 +103,93 @@ public final class Mem2Reg implements Pass {
         return type.bytes() == s.size || addrs.isEmpty() ? type : null;
     }
 
-    private static void promote(Function f, Cfg cfg, Slot slot, Type type, List<Inst> addrs) {
-        Set<Value> addresses = Collections.newSetFromMap(new IdentityHashMap<>());
-        addresses.addAll(addrs);
-        // Blocks that store to the slot, and the join points that need a parameter.
-        Set<Block> defBlocks = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * Promotes every slot at once: the joins of each (in slot order, so that a block's new
+     * parameters are ordered by slot), then one renaming walk for all of them.
+     */
+    private static void promote(Function f, Cfg cfg, List<Promoted> promoted) {
+        Map<Value, Promoted> addresses = new IdentityHashMap<>();
+        for (Promoted p : promoted) for (Inst a : p.addrs()) addresses.put(a, p);
+        // Blocks that store to each slot, found in one walk.
+        List<List<Block>> defBlocks = new ArrayList<>();
+        for (int k = 0; k < promoted.size(); k++) defBlocks.add(new ArrayList<>());
         for (Block b : cfg.reversePostorder())
-            for (Inst i : b.insts()) if (i.op == Op.STORE && addresses.contains(i.arg(1))) defBlocks.add(b);
+            for (Inst i : b.insts()) {
+                Promoted p = i.op == Op.STORE ? addresses.get(i.arg(1)) : null;
+                if (p == null) continue;
+                List<Block> defs = defBlocks.get(p.index());
+                if (defs.isEmpty() || defs.getLast() != b) defs.add(b);
+            }
         Map<Block, Set<Block>> df = cfg.frontiers();
-        Map<Block, Param> joins = new IdentityHashMap<>();
+        Map<Block, List<Join>> joins = new IdentityHashMap<>();
+        for (Promoted p : promoted) placeJoins(p, defBlocks.get(p.index()), df, joins);
+        Value[] undef = new Value[promoted.size()];
+        for (Promoted p : promoted) undef[p.index()] = f.entry().insert(0, Inst.constant(p.type(), 0));
+        rename(f, cfg, addresses, joins, undef);
+        Set<Inst> dead = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Promoted p : promoted) dead.addAll(p.addrs());
+        for (Block b : f.blocks()) b.removeIf(dead::contains);
+        Set<Slot> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Promoted p : promoted) gone.add(p.slot());
+        f.slots().removeIf(gone::contains);
+    }
+
+    /** A parameter a join block gets for a promoted slot. */
+    private record Join(Promoted slot, Param param) {}
+
+    /** Gives the iterated dominance frontier of the slot's stores a parameter each (Cytron et al.). */
+    private static void placeJoins(Promoted p, List<Block> defBlocks, Map<Block, Set<Block>> df, Map<Block, List<Join>> joins) {
+        Set<Block> placed = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Block> work = new ArrayDeque<>(defBlocks);
         while (!work.isEmpty()) {
             Block b = work.pop();
             for (Block d : df.getOrDefault(b, Set.of())) {
-                if (joins.containsKey(d)) continue;
-                joins.put(d, d.addParam(type));
+                if (!placed.add(d)) continue;
+                joins.computeIfAbsent(d, k -> new ArrayList<>()).add(new Join(p, d.addParam(p.type())));
                 work.add(d);
             }
         }
-        Inst undef = f.entry().insert(0, Inst.constant(type, 0));
-        rename(f, cfg, addresses, joins, undef);
-        for (Inst a : addrs) a.block().remove(a);
-        f.slots().remove(slot);
     }
 
     /**
-     * Walks the dominator tree carrying the slot's current value. The loads' uses are rewritten
-     * in one pass at the end (each load's replacement is final when it is recorded).
+     * Walks the dominator tree carrying each slot's current value. The loads' uses are
+     * rewritten in one pass at the end, following chains (a load stored to another slot).
      */
-    private static void rename(Function f, Cfg cfg, Set<Value> addresses, Map<Block, Param> joins, Value undef) {
+    private static void rename(Function f, Cfg cfg, Map<Value, Promoted> addresses, Map<Block, List<Join>> joins, Value[] undef) {
         Map<Value, Value> replaced = new IdentityHashMap<>();
         Map<Block, List<Block>> kids = cfg.dominatorTree();
-        record Visit(Block block, Value incoming) {}
+        record Visit(Block block, Value[] incoming) {}
         Deque<Visit> stack = new ArrayDeque<>();
         stack.push(new Visit(f.entry(), undef));
         while (!stack.isEmpty()) {
             Visit v = stack.pop();
             Block b = v.block();
-            Value current = joins.containsKey(b) ? joins.get(b) : v.incoming();
-            for (Inst i : new ArrayList<>(b.insts())) {
-                if (i.op == Op.LOAD && addresses.contains(i.arg(0))) {
-                    replaced.put(i, current);
-                    b.remove(i);
-                } else if (i.op == Op.STORE && addresses.contains(i.arg(1))) {
-                    current = replaced.getOrDefault(i.arg(0), i.arg(0));
-                    b.remove(i);
-                }
-            }
-            for (Target t : b.terminator().targets) if (joins.containsKey(t.block)) t.args.add(current);
-            for (Block kid : kids.get(b)) stack.push(new Visit(kid, current));
+            Value[] current = v.incoming().clone();
+            for (Join j : joins.getOrDefault(b, List.of())) current[j.slot().index()] = j.param();
+            b.removeIf(i -> {
+                Promoted p = i.op == Op.LOAD ? addresses.get(i.arg(0)) : i.op == Op.STORE ? addresses.get(i.arg(1)) : null;
+                if (p == null) return false;
+                if (i.op == Op.LOAD) replaced.put(i, current[p.index()]);
+                else current[p.index()] = resolve(replaced, i.arg(0));
+                return true;
+            });
+            for (Target t : b.terminator().targets)
+                for (Join j : joins.getOrDefault(t.block, List.of())) t.args.add(current[j.slot().index()]);
+            List<Block> children = kids.get(b);
+            for (Block kid : children) stack.push(new Visit(kid, current));
         }
         if (replaced.isEmpty()) return;
-        for (Inst i : f.instructions()) {
-            i.args.replaceAll(v -> replaced.getOrDefault(v, v));
-            for (Target t : i.targets) t.args.replaceAll(v -> replaced.getOrDefault(v, v));
-        }
+        for (Block b : f.blocks())
+            for (Inst i : b.insts()) {
+                i.args.replaceAll(v -> resolve(replaced, v));
+                for (Target t : i.targets) t.args.replaceAll(v -> resolve(replaced, v));
+            }
+    }
+
+    /** What a value finally is: a load replaced by the slot's value, which may itself be a replaced load. */
+    private static Value resolve(Map<Value, Value> replaced, Value v) {
+        Value r = v;
+        for (Value next = replaced.get(r); next != null; next = replaced.get(r)) r = next;
+        return r;
     }
 }

@@ -11,6 +11,8 @@ import dev.rivet.ir.Param;
 import dev.rivet.ir.Target;
 import dev.rivet.ir.Type;
 import dev.rivet.ir.Value;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,11 @@ import java.util.Map;
  * comparisons on the branches that lead to where it is used ({@code i < 64} in a loop body).
  * Comparisons the intervals decide become constants, so bounds checks of loop counters
  * against array lengths disappear once sccp and simplifycfg prune the dead branch.
+ *
+ * <p>Cost: O(n) per round, a bounded number of rounds, plus, for each use of a value, a test
+ * of each branch that compares that value: the blocks a comparison of v constrains are listed
+ * once, and a use looks among them for those that dominate it (an O(1) test), instead of
+ * walking the dominator tree from the use to the entry.
  */
 public final class Ranges implements Pass {
     private static final int WIDEN_AFTER = 3;
@@ -38,11 +45,20 @@ public final class Ranges implements Pass {
     private final Map<Param, ValueRange> params = new IdentityHashMap<>();
     private final Map<Param, Integer> growth = new IdentityHashMap<>();
     private final Map<Value, ValueRange> defs = new IdentityHashMap<>();
+    /** For each value, the blocks entered from a two-way branch on a comparison of it (see {@link #edgeFact}). */
+    private final Map<Value, List<Block>> constrained = new IdentityHashMap<>();
 
     void run(Function f) {
         cfg = new Cfg(f);
         params.clear();
         growth.clear();
+        constrained.clear();
+        for (Block d : cfg.reversePostorder()) {
+            Inst c = comparisonInto(d);
+            if (c == null) continue;
+            constrained.computeIfAbsent(c.arg(0), k -> new java.util.ArrayList<>()).add(d);
+            if (c.arg(1) != c.arg(0)) constrained.computeIfAbsent(c.arg(1), k -> new java.util.ArrayList<>()).add(d);
+        }
         for (Block b : f.blocks())
             for (Param p : b.params()) params.put(p, tracked(p.type()) && b != f.entry() ? ValueRange.empty(p.type()) : null);
         boolean changed = true;
@@ -106,23 +122,29 @@ public final class Ranges implements Pass {
     ValueRange at(Value v, Block b) {
         ValueRange r = def(v);
         if (r == null || !cfg.isReachable(b)) return r == null ? ValueRange.full(v.type()) : r;
-        for (Block d = b; ; ) {
+        // the facts of the blocks that dominate b (b included); meets are intersections, in any order
+        for (Block d : constrained.getOrDefault(v, List.of())) {
+            if (!cfg.dominates(d, b)) continue;
             ValueRange edge = edgeFact(v, d);
             if (edge != null) r = r.meet(edge);
-            Block up = cfg.idom(d);
-            if (up == null || up == d) break;
-            d = up;
         }
         return r;
     }
 
-    /** What entering {@code d} from its only predecessor's two-way branch says about {@code v}. */
-    private ValueRange edgeFact(Value v, Block d) {
+    /** The comparison whose outcome entering {@code d} decides: d's only predecessor branches two ways on it. */
+    private Inst comparisonInto(Block d) {
         List<Block> preds = cfg.predecessors(d);
         if (preds.size() != 1) return null;
         Inst br = preds.getFirst().terminator();
         if (br == null || br.op != Op.BR || br.targets.get(0).block == br.targets.get(1).block) return null;
-        if (!(br.arg(0) instanceof Inst c) || c.op != Op.ICMP) return null;
+        return br.arg(0) instanceof Inst c && c.op == Op.ICMP ? c : null;
+    }
+
+    /** What entering {@code d} from its only predecessor's two-way branch says about {@code v}. */
+    private ValueRange edgeFact(Value v, Block d) {
+        Inst c = comparisonInto(d);
+        if (c == null) return null;
+        Inst br = cfg.predecessors(d).getFirst().terminator();
         boolean taken = br.targets.get(0).block == d;
         Cond pred = taken ? c.cond : c.cond.negated();
         ValueRange self = def(v);
@@ -141,9 +163,48 @@ public final class Ranges implements Pass {
         }
         ValueRange known = defs.get(v);
         if (known != null) return known;
+        operandsFirst((Inst) v);
         ValueRange r = transfer((Inst) v);
         defs.put(v, r);
         return r;
+    }
+
+    /**
+     * Computes the ranges of the operands {@link #transfer} will ask for, and of theirs,
+     * deepest first with an explicit stack: a chain of thousands of dependent values must not
+     * recurse that deep. Parameter ranges do not change meanwhile, so each range is what the
+     * recursive computation would have found.
+     */
+    private void operandsFirst(Inst root) {
+        Deque<Inst> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Inst top = stack.peek();
+            boolean ready = true;
+            for (int k : usedOperands(top)) {
+                if (top.arg(k) instanceof Inst a && tracked(a.type) && !defs.containsKey(a)) {
+                    stack.push(a);
+                    ready = false;
+                }
+            }
+            if (!ready) continue;
+            stack.pop();
+            if (top != root && !defs.containsKey(top)) defs.put(top, transfer(top));
+        }
+    }
+
+    private static final int[] NONE = {}, FIRST = {0}, BOTH = {0, 1}, CHOICES = {1, 2};
+
+    /** The operands whose ranges {@link #transfer} uses. */
+    private static int[] usedOperands(Inst i) {
+        return switch (i.op) {
+            case ADD, SUB, MUL, AND, OR, XOR, UDIV, UREM -> BOTH;
+            case SHL -> constant(i.arg(1)) != null ? FIRST : NONE;
+            case LSHR, ASHR -> FIRST;
+            case ZEXT, TRUNC, SEXT -> tracked(i.arg(0).type()) ? FIRST : NONE;
+            case SELECT -> CHOICES;
+            default -> NONE;
+        };
     }
 
     private ValueRange operand(Inst i, int k) {

@@ -44,7 +44,7 @@ public final class SimplifyCfg implements Pass {
             for (Block b : f.blocks()) changed |= simplifyTerminator(b);
             changed |= threadJumps(f);
             if (threadingRounds < 8) changed |= BranchThreading.run(f);
-            changed |= mergeBlocks(f);
+            changed |= mergeBlocks(f, threadingRounds >= 8 && !changed);
         }
     }
 
@@ -99,22 +99,27 @@ public final class SimplifyCfg implements Pass {
     private static boolean threadJumps(Function f) {
         boolean changed = false;
         Map<Value, Integer> uses = Cfg.useCounts(f);
+        record Edge(Block from, Inst branch, int k) {}
+        Map<Block, List<Edge>> into = new java.util.IdentityHashMap<>();
+        for (Block p : f.blocks())
+            for (Inst i : p.insts())
+                for (int k = 0; k < i.targets.size(); k++) into.computeIfAbsent(i.targets.get(k).block, x -> new ArrayList<>()).add(new Edge(p, i, k));
         for (Block b : f.blocks()) {
             if (b == f.entry() || b.insts().size() != 1 || b.terminator().op != Op.JMP) continue;
             Target out = b.terminator().targets.getFirst();
             if (out.block == b || !paramsOnlyForwarded(b, out, uses)) continue;
-            for (Block p : f.blocks())
-                for (Inst i : p.insts())
-                    for (int k = 0; k < i.targets.size(); k++) {
-                        Target in = i.targets.get(k);
-                        if (in.block != b || p == b) continue;
-                        Map<Value, Value> subst = new HashMap<>();
-                        for (int j = 0; j < b.params().size(); j++) subst.put(b.params().get(j), in.args.get(j));
-                        List<Value> args = new ArrayList<>();
-                        for (Value v : out.args) args.add(subst.getOrDefault(v, v));
-                        i.targets.set(k, new Target(out.block, args));
-                        changed = true;
-                    }
+            // each edge is redirected on its own, so the order they are met in does not matter
+            for (Edge e : into.getOrDefault(b, List.of())) {
+                Target in = e.branch().targets.get(e.k());
+                if (in.block != b || e.from() == b) continue;
+                Map<Value, Value> subst = new HashMap<>();
+                for (int j = 0; j < b.params().size(); j++) subst.put(b.params().get(j), in.args.get(j));
+                List<Value> args = new ArrayList<>();
+                for (Value v : out.args) args.add(subst.getOrDefault(v, v));
+                e.branch().targets.set(e.k(), new Target(out.block, args));
+                into.computeIfAbsent(out.block, x -> new ArrayList<>()).add(e);
+                changed = true;
+            }
         }
         return changed;
     }
@@ -129,31 +134,39 @@ public final class SimplifyCfg implements Pass {
         return true;
     }
 
-    /** Appends a block to its only predecessor when that predecessor's only edge leads to it. */
-    private static boolean mergeBlocks(Function f) {
+    /**
+     * Appends a block to its only predecessor when that predecessor's only edge leads to it:
+     * the first such block in block order, and, with {@code batch} (nothing else changed this
+     * round), the ones after it too, up to and including the first merge that could give the
+     * other steps work (a block with parameters, which get replaced by values; a jump appended
+     * to a jump). Merging a block changes no other block's eligibility before it in the order,
+     * so continuing the walk meets them as restarting it would.
+     */
+    private static boolean mergeBlocks(Function f, boolean batch) {
         Cfg cfg = new Cfg(f);
-        for (Block b : f.blocks()) {
-            if (b == f.entry()) continue;
+        Map<Block, Block> host = new java.util.IdentityHashMap<>(); // a merged block -> the block it went into
+        for (Block b : new ArrayList<>(f.blocks())) {
+            if (b == f.entry() || host.containsKey(b)) continue;
             List<Block> preds = cfg.predecessors(b);
             if (preds.size() != 1) continue;
             Block p = preds.getFirst();
+            while (host.containsKey(p)) p = host.get(p);
             Inst jump = p.terminator();
             if (p == b || jump.op != Op.JMP) continue;
+            boolean quiet = b.params().isEmpty() && !(p.insts().size() == 1 && b.insts().size() == 1 && b.terminator().op == Op.JMP);
             Target in = jump.targets.getFirst();
             for (int j = 0; j < b.params().size(); j++) {
                 Param param = b.params().get(j);
                 f.replaceAllUses(param, in.args.get(j));
             }
-            p.remove(jump);
-            for (Inst i : new ArrayList<>(b.insts())) {
-                b.remove(i);
-                p.add(i);
-            }
-            f.blocks().remove(b);
-            f.renumber();
-            return true;
+            p.absorb(b);
+            host.put(b, p);
+            if (!batch || !quiet) break;
         }
-        return false;
+        if (host.isEmpty()) return false;
+        f.blocks().removeIf(host::containsKey);
+        f.renumber();
+        return true;
     }
 
     /** A constant instruction placed at the start of {@code b}. */
