@@ -24,11 +24,18 @@ import java.util.Set;
  * the write is a copy from the other (both then hold the same value). Registers an instruction
  * writes interfere with each other, and an early definition also with the instruction's uses.
  * A merged register interferes with whatever either side did.
+ *
+ * <p>Cost: building the graph is O(n · L), L the number of registers live at once; merging
+ * moves the smaller side's edges into the larger side's set (so each edge moves O(log n)
+ * times), keeping apart which class absorbed which and which register names the result (the
+ * copy's destination's, as the rename expects).
  */
 public final class CopyCoalescing {
     private final MFunction f;
     private final Map<Integer, Set<Integer>> interferes = new HashMap<>();
     private final Map<Integer, Integer> parent = new HashMap<>();
+    /** For a class's root: the register that names the class (not the root when the merge went the other way). */
+    private final Map<Integer, Integer> name = new HashMap<>();
 
     private CopyCoalescing(MFunction f) {
         this.f = f;
@@ -99,23 +106,43 @@ public final class CopyCoalescing {
 
     // ---- merging ----
 
+    /** The root of v's class (with path compression). */
     private int find(int v) {
         int root = v;
-        while (parent.containsKey(root)) root = parent.get(root);
+        for (Integer up = parent.get(root); up != null; up = parent.get(root)) root = up;
+        for (int x = v; x != root; ) {
+            int up = parent.get(x);
+            parent.put(x, root);
+            x = up;
+        }
         return root;
     }
 
-    /** Merges {@code from}'s class into {@code into}'s (both roots): the union's edges are both sides'. */
+    /** The register that names v's class after the merges. */
+    private int representative(int v) {
+        int root = find(v);
+        return name.getOrDefault(root, root);
+    }
+
+    /**
+     * Merges the classes of roots {@code into} and {@code from}, named as {@code into} is: the
+     * union's edges are both sides'. The side with fewer edges is the one whose neighbours are
+     * rewritten.
+     */
     private void union(int into, int from) {
-        parent.put(from, into);
-        Set<Integer> moved = edges(from);
-        for (int n : moved) {
+        int keepName = name.getOrDefault(into, into);
+        int big = edges(into).size() >= edges(from).size() ? into : from, small = big == into ? from : into;
+        parent.put(small, big);
+        Set<Integer> bigEdges = edges(big);
+        for (int n : edges(small)) {
             Set<Integer> ne = edges(n);
-            ne.remove(from);
-            ne.add(into);
-            if (n != into) edges(into).add(n);
+            ne.remove(small);
+            ne.add(big);
+            if (n != big) bigEdges.add(n);
         }
-        interferes.remove(from);
+        interferes.remove(small);
+        name.remove(small);
+        name.put(big, keepName);
     }
 
     /** Renames every register to its class's representative and drops the copies that became v = v. */
@@ -123,7 +150,7 @@ public final class CopyCoalescing {
         for (MBlock b : f.blocks) {
             List<MInst> out = new ArrayList<>();
             for (MInst i : b.insts) {
-                MInst m = f.replaced(i, i.mapRegs(r -> r instanceof Reg.Virtual v ? new Reg.Virtual(find(v.id())) : r));
+                MInst m = f.replaced(i, i.mapRegs(r -> r instanceof Reg.Virtual v ? new Reg.Virtual(representative(v.id())) : r));
                 if (m.isMove() && m.moveOperands().get(0).equals(m.moveOperands().get(1))) continue;
                 out.add(m);
             }

@@ -47,8 +47,10 @@ final class Interval {
         add(pos, pos);
     }
 
+    /** Whether the two share a position; starts at the ranges that can reach the other's start (binary search). */
     boolean intersects(Interval o) {
-        int i = 0, j = 0;
+        if (ranges.isEmpty() || o.ranges.isEmpty()) return false;
+        int i = firstEndingAtOrAfter(o.start()), j = o.firstEndingAtOrAfter(start());
         while (i < ranges.size() && j < o.ranges.size()) {
             int[] a = ranges.get(i), b = o.ranges.get(j);
             if (a[1] < b[0]) i++;
@@ -56,6 +58,17 @@ final class Interval {
             else return true;
         }
         return false;
+    }
+
+    /** The index of the first range whose end is at or after {@code pos} (ranges are sorted and disjoint, so ends are too). */
+    private int firstEndingAtOrAfter(int pos) {
+        int lo = 0, hi = ranges.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ranges.get(mid)[1] < pos) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /** Spill cost per position covered: short, busy intervals are expensive to spill. */

@@ -29,6 +29,10 @@ import java.util.Map;
  * position covered), its stores and reloads are inserted ({@link SpillRewriter}: one reload
  * per block, or per use once that too is spilled), and allocation runs again. Moves whose two
  * sides got the same register vanish.
+ *
+ * <p>Cost per round: O(n log n) to build and sort the intervals, and for each interval a test
+ * against the fixed ranges (a binary search into them) and against the intervals still live in
+ * each register (ended ones are dropped as the scan passes their end); rounds are bounded.
  */
 public final class LinearScan {
     private static final int MAX_ROUNDS = 64;
@@ -59,6 +63,7 @@ public final class LinearScan {
                 rewrite(intervals);
                 return;
             }
+            spills.index();
             for (Interval s : spilled) spills.spill(s.vreg);
         }
         throw new IllegalStateException("register allocation did not converge in " + f.name);
@@ -84,17 +89,63 @@ public final class LinearScan {
 
     // ---- the scan ----
 
+    /**
+     * The intervals assigned to each register. Those that ended before the current start can
+     * intersect neither the current interval nor any later one (later ones start no earlier),
+     * so they leave the per-register sets; a count per register still says which registers
+     * ever held something (callee-saved ones cost a save). Sets keep assignment order, which
+     * decides the order victims of a spill are named in.
+     */
+    private final class Assigned {
+        final Map<Integer, java.util.LinkedHashSet<Interval>> live = new HashMap<>();
+        /** Every interval holding the register, ended or not: for a partner spilled earlier in the scan. */
+        final Map<Integer, java.util.LinkedHashSet<Interval>> all = new HashMap<>();
+        final Map<Integer, Integer> count = new HashMap<>();
+        final java.util.PriorityQueue<Interval> byEnd = new java.util.PriorityQueue<>(Comparator.comparingInt(Interval::end));
+
+        Assigned() {
+            for (int r : regs.allocatable()) {
+                live.put(r, new java.util.LinkedHashSet<>());
+                all.put(r, new java.util.LinkedHashSet<>());
+                count.put(r, 0);
+            }
+        }
+
+        boolean allocatable(int r) { return live.containsKey(r); }
+
+        void add(int r, Interval i) {
+            live.get(r).add(i);
+            all.get(r).add(i);
+            count.merge(r, 1, Integer::sum);
+            byEnd.add(i);
+        }
+
+        void remove(int r, Interval i) {
+            live.get(r).remove(i);
+            all.get(r).remove(i);
+            count.merge(r, -1, Integer::sum);
+        }
+
+        /** Drops the intervals that end before {@code pos} from the live sets. */
+        void expire(int pos) {
+            while (!byEnd.isEmpty() && byEnd.peek().end() < pos) {
+                Interval i = byEnd.poll();
+                if (i.assigned >= 0) live.get(i.assigned).remove(i);
+            }
+        }
+    }
+
     private List<Interval> scan(Map<Integer, Interval> intervals, Map<Integer, Interval> fixed, Map<Integer, Integer> hints) {
         List<Interval> order = new ArrayList<>(intervals.values());
         order.sort(Comparator.comparingInt(Interval::start).thenComparingInt(i -> i.vreg));
-        Map<Integer, List<Interval>> byReg = new HashMap<>();
-        for (int r : regs.allocatable()) byReg.put(r, new ArrayList<>());
+        Assigned byReg = new Assigned();
         List<Interval> spilled = new ArrayList<>();
         for (Interval cur : order) {
+            byReg.expire(cur.start());
             int reg = choose(cur, byReg, fixed, hints, intervals);
             if (reg >= 0) {
                 cur.assigned = reg;
-                byReg.get(reg).add(cur);
+                byReg.add(reg, cur);
                 continue;
             }
             spillFor(cur, byReg, fixed, spilled);
@@ -102,14 +153,19 @@ public final class LinearScan {
         return spilled;
     }
 
-    private boolean free(int r, Interval cur, Map<Integer, List<Interval>> byReg, Map<Integer, Interval> fixed) {
+    /** Whether r is free for {@code i}, which starts at or after the scan position unless {@code started}. */
+    private boolean free(int r, Interval i, Assigned byReg, Map<Integer, Interval> fixed, boolean started) {
         Interval fx = fixed.get(r);
-        if (fx != null && fx.intersects(cur)) return false;
-        for (Interval other : byReg.get(r)) if (other.intersects(cur)) return false;
+        if (fx != null && fx.intersects(i)) return false;
+        for (Interval other : (started ? byReg.all : byReg.live).get(r)) if (other.intersects(i)) return false;
         return true;
     }
 
-    private int choose(Interval cur, Map<Integer, List<Interval>> byReg, Map<Integer, Interval> fixed, Map<Integer, Integer> hints,
+    private boolean free(int r, Interval cur, Assigned byReg, Map<Integer, Interval> fixed) {
+        return free(r, cur, byReg, fixed, false);
+    }
+
+    private int choose(Interval cur, Assigned byReg, Map<Integer, Interval> fixed, Map<Integer, Integer> hints,
                        Map<Integer, Interval> intervals) {
         Integer hint = hints.get(cur.vreg);
         Interval partner = null;
@@ -120,26 +176,28 @@ public final class LinearScan {
                 partner = intervals.get(hint);
                 want = partner.assigned;
             }
-            if (want >= 0 && byReg.containsKey(want) && free(want, cur, byReg, fixed)) return want;
+            if (want >= 0 && byReg.allocatable(want) && free(want, cur, byReg, fixed)) return want;
         }
         // The move partner is not allocated yet: prefer a register that will also suit it.
-        if (partner != null && partner.assigned < 0)
+        if (partner != null && partner.assigned < 0) {
+            boolean started = partner.start() < cur.start(); // spilled earlier in this scan: ended intervals may meet it
             for (int r : preference(byReg))
-                if (free(r, cur, byReg, fixed) && free(r, partner, byReg, fixed)) return r;
+                if (free(r, cur, byReg, fixed) && free(r, partner, byReg, fixed, started)) return r;
+        }
         for (int r : preference(byReg)) if (free(r, cur, byReg, fixed)) return r;
         return -1;
     }
 
     /** The ISA's order of registers, knowing which callee-saved ones hold something already. */
-    private List<Integer> preference(Map<Integer, List<Interval>> byReg) {
+    private List<Integer> preference(Assigned byReg) {
         java.util.Set<Integer> inUse = new java.util.HashSet<>();
-        for (Map.Entry<Integer, List<Interval>> e : byReg.entrySet())
-            if (regs.isCalleeSaved(e.getKey()) && !e.getValue().isEmpty()) inUse.add(e.getKey());
+        for (Map.Entry<Integer, Integer> e : byReg.count.entrySet())
+            if (regs.isCalleeSaved(e.getKey()) && e.getValue() > 0) inUse.add(e.getKey());
         return regs.preference(inUse);
     }
 
     /** Spills {@code cur} or the intervals holding the register cheapest to free for it. */
-    private void spillFor(Interval cur, Map<Integer, List<Interval>> byReg, Map<Integer, Interval> fixed, List<Interval> spilled) {
+    private void spillFor(Interval cur, Assigned byReg, Map<Integer, Interval> fixed, List<Interval> spilled) {
         int bestReg = -1;
         double bestCost = Double.MAX_VALUE;
         List<Interval> bestVictims = null;
@@ -148,7 +206,7 @@ public final class LinearScan {
             if (fx != null && fx.intersects(cur)) continue;
             List<Interval> victims = new ArrayList<>();
             double cost = 0;
-            for (Interval other : byReg.get(r))
+            for (Interval other : byReg.live.get(r))
                 if (other.intersects(cur)) {
                     victims.add(other);
                     cost += other.spillTemp ? Double.MAX_VALUE / 4 : other.weight();
@@ -162,12 +220,12 @@ public final class LinearScan {
         double own = cur.spillTemp ? Double.MAX_VALUE / 2 : cur.weight();
         if (bestReg >= 0 && bestCost < own) {
             for (Interval v : bestVictims) {
-                byReg.get(bestReg).remove(v);
+                byReg.remove(bestReg, v);
                 v.assigned = -1;
                 spilled.add(v);
             }
             cur.assigned = bestReg;
-            byReg.get(bestReg).add(cur);
+            byReg.add(bestReg, cur);
         } else if (!cur.spillTemp) {
             spilled.add(cur);
         } else {

@@ -23,6 +23,10 @@ import java.util.Set;
  * that lives for one instruction and cannot be spilled again. A register whose one definition
  * is a cheap constant (a small immediate, an address) is not stored at all: the constant is
  * rebuilt in front of each use.
+ *
+ * <p>Cost: spilling a register visits only the blocks where it occurs ({@link #index}, built
+ * once per allocation round: the blocks a register occurs in do not change while other
+ * registers of the same round are spilled), so a round costs O(n) however many it spills.
  */
 final class SpillRewriter {
     private final MFunction f;
@@ -35,9 +39,38 @@ final class SpillRewriter {
     /** The spill stores and reloads inserted, by identity, with the slot and the register they move. */
     final Map<MInst, ReloadElimination.SpillCode> spillCode = new IdentityHashMap<>();
 
+    /** For each virtual register, the positions in {@code f.blocks} of the blocks where it occurs (see {@link #index}). */
+    private Map<Integer, java.util.BitSet> blocksOf = new HashMap<>();
+
     SpillRewriter(MFunction f, RegInfo regs) {
         this.f = f;
         this.regs = regs;
+    }
+
+    /**
+     * Records where each virtual register occurs; call before spilling a round's registers.
+     * Spilling one rewrites only the blocks it occurs in and leaves the others' registers in
+     * the same blocks, so the index stays right for the rest of the round.
+     */
+    void index() {
+        blocksOf = new HashMap<>();
+        for (int k = 0; k < f.blocks.size(); k++) {
+            int block = k;
+            MInst.RegVisitor note = new MInst.RegVisitor() {
+                @Override public void use(Reg r) { if (r instanceof Reg.Virtual v) blocksOf.computeIfAbsent(v.id(), x -> new java.util.BitSet()).set(block); }
+
+                @Override public void def(Reg r) { use(r); }
+            };
+            for (MInst i : f.blocks.get(k).insts) i.regs(note);
+        }
+    }
+
+    /** The blocks {@code target} occurs in, in function order. */
+    private List<MBlock> blocksWith(Reg.Virtual target) {
+        java.util.BitSet where = blocksOf.getOrDefault(target.id(), new java.util.BitSet());
+        List<MBlock> out = new ArrayList<>();
+        for (int k = where.nextSetBit(0); k >= 0; k = where.nextSetBit(k + 1)) out.add(f.blocks.get(k));
+        return out;
     }
 
     /**
@@ -63,7 +96,7 @@ final class SpillRewriter {
     /** The one instruction defining {@code target}, if it builds it from constants alone. */
     private MInst rematerializable(Reg.Virtual target) {
         MInst def = null;
-        for (MBlock b : f.blocks)
+        for (MBlock b : blocksWith(target))
             for (MInst i : b.insts)
                 if (Access.of(i, target).defs) {
                     if (def != null) return null;
@@ -73,7 +106,7 @@ final class SpillRewriter {
     }
 
     private void rebuildAtEachUse(Reg.Virtual target, MInst def) {
-        for (MBlock b : f.blocks) {
+        for (MBlock b : blocksWith(target)) {
             List<MInst> out = new ArrayList<>();
             for (MInst i : b.insts) {
                 if (i == def) continue;
@@ -97,7 +130,7 @@ final class SpillRewriter {
     }
 
     private void keepInBlocks(Reg.Virtual target, StackObject slot) {
-        for (MBlock b : f.blocks) {
+        for (MBlock b : blocksWith(target)) {
             List<MInst> out = new ArrayList<>();
             Reg current = null; // the register that holds the value here, if any
             for (MInst i : b.insts) {
@@ -140,7 +173,7 @@ final class SpillRewriter {
 
     /** A block-local register spilled: its own reload and store go; each use reloads, each definition stores. */
     private void reloadAtEachUse(Reg.Virtual target, StackObject slot) {
-        for (MBlock b : f.blocks) {
+        for (MBlock b : blocksWith(target)) {
             List<MInst> out = new ArrayList<>();
             for (MInst i : b.insts) {
                 ReloadElimination.SpillCode sc = spillCode.get(i);
