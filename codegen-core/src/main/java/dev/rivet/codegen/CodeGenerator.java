@@ -21,6 +21,10 @@ import java.util.function.BiConsumer;
  * Compiles an IR module to a relocatable object: every function through the machine passes
  * (instruction selection, register allocation, emission), every global into its own data
  * section. The pass list is data so that {@code --dump-after} can name any of them.
+ *
+ * <p>Functions go through the passes up to layout in parallel ({@link Parallel}); planning
+ * (what the back end shares between functions) and emission run in order, so the object is
+ * the same whatever the number of threads.
  */
 public final class CodeGenerator {
     /** The machine passes, in order, with what each does (for {@code --dump-after} help). */
@@ -47,15 +51,15 @@ public final class CodeGenerator {
         Set<String> noReturn = new java.util.HashSet<>();
         for (Function f : m.functions()) if (f.noreturn) noReturn.add(f.name);
         List<Function> defined = new java.util.ArrayList<>();
-        List<MFunction> compiled = new java.util.ArrayList<>();
         for (Function f : m.functions()) {
-            if (f.isDeclaration()) {
-                obj.reference(f.name);
-                continue;
-            }
-            defined.add(f);
-            compiled.add(compile(f, noReturn));
+            if (f.isDeclaration()) obj.reference(f.name);
+            else defined.add(f);
         }
+        // Functions compile independently (the ISA's selection rules hold no state), on all cores
+        // unless passes are being dumped, which must come out in order.
+        List<MFunction> compiled = new java.util.ArrayList<>(dumpAfter.isEmpty()
+                ? Parallel.map(defined, f -> compile(f, noReturn))
+                : defined.stream().map(f -> compile(f, noReturn)).toList());
         Set<String> live = FunctionReachability.live(m);
         backend.plan(compiled.stream().filter(mf -> live.contains(mf.name)).toList());
         for (int k = 0; k < defined.size(); k++) {
