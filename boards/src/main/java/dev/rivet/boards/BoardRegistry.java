@@ -23,21 +23,50 @@ public final class BoardRegistry {
     public static final String VIRT_PREFIX = "virt-";
     private static final String RESOURCE_DIR = "/dev/rivet/boards/";
 
-    private final Map<String, Board> boards;
+    /** The database's files, in index order. */
+    private final List<String> files;
+    /** Boards by name, parsed on demand: a build for one board reads one file, and none for a virt machine. */
+    private final Map<String, Board> boards = new LinkedHashMap<>();
+    private boolean complete;
 
-    private BoardRegistry(Map<String, Board> boards) {
-        this.boards = boards;
+    private BoardRegistry(List<String> files) {
+        this.files = files;
     }
 
     /** The boards shipped with rivet. */
     public static BoardRegistry builtin() {
-        Map<String, Board> boards = new LinkedHashMap<>();
-        for (String file : resource("index.txt").lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-            Board b = BoardLoader.parse(file, resource(file));
-            boards.put(b.name(), b);
+        return new BoardRegistry(resource("index.txt").lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+    }
+
+    /** Every board of the database, parsed. */
+    private Map<String, Board> parsed() {
+        if (!complete) {
+            Map<String, Board> all = new LinkedHashMap<>();
+            for (String file : files) {
+                Board b = BoardLoader.parse(file, resource(file));
+                all.put(b.name(), b);
+            }
+            boards.clear();
+            boards.putAll(all);
+            complete = true;
         }
-        return new BoardRegistry(boards);
+        return boards;
+    }
+
+    /** The board named {@code name}: its own file when one is named after it (as the index promises), else a search of all. */
+    private Board named(String name) {
+        Board known = boards.get(name);
+        if (known != null || complete) return known;
+        String file = name + ".toml";
+        if (files.contains(file)) {
+            Board b = BoardLoader.parse(file, resource(file));
+            if (b.name().equals(name)) {
+                boards.put(name, b);
+                return b;
+            }
+        }
+        return parsed().get(name);
     }
 
     private static String resource(String name) {
@@ -60,13 +89,13 @@ public final class BoardRegistry {
 
     /** The built-in boards, sorted by name. */
     public List<Board> all() {
-        return boards.values().stream().sorted(Comparator.comparing(Board::name)).toList();
+        return parsed().values().stream().sorted(Comparator.comparing(Board::name)).toList();
     }
 
     public Optional<Board> find(String name) {
         if (name.startsWith(VIRT_PREFIX))
             return TargetTriple.byTriple(name.substring(VIRT_PREFIX.length())).map(BoardRegistry::virt);
-        return Optional.ofNullable(boards.get(name));
+        return Optional.ofNullable(named(name));
     }
 
     /** Looks a board up by name; an unknown name gives an error that suggests the closest names. */
@@ -75,7 +104,7 @@ public final class BoardRegistry {
     }
 
     private String unknownBoardMessage(String name) {
-        List<String> candidates = new ArrayList<>(boards.keySet());
+        List<String> candidates = new ArrayList<>(parsed().keySet());
         TargetTriple.triples().forEach(t -> candidates.add(VIRT_PREFIX + t));
         List<String> close = Suggestions.closest(name, candidates, 3);
         return "error: unknown board '" + name + "'"

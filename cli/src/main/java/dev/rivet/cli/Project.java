@@ -30,10 +30,13 @@ record Project(String name, Path root, Path dir, String board, Path script, List
     /** {@code [package]}. */
     record Package(String name, String board, String linkerScript, List<String> objects, String panic) {}
 
-    private static final ObjectMapper MAPPER = TomlMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /** The TOML reader, made when a manifest is first read: a lone .rs file does not load Jackson at all. */
+    private static final class Toml {
+        static final ObjectMapper MAPPER = TomlMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     /** A lone .rs file: no manifest, nothing else to link. */
     static Project single(Path file) {
@@ -84,14 +87,14 @@ record Project(String name, Path root, Path dir, String board, Path script, List
             throw new UserError("error: cannot read " + manifest + ": " + e.getMessage());
         }
         try {
-            var tree = MAPPER.readTree(text);
+            var tree = Toml.MAPPER.readTree(text);
             var pkg = tree.get("package");
             if (pkg == null) throw new UserError("error: " + manifest + ": missing [package] table");
             for (var it = tree.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!key.equals("package")) throw new UserError(where(manifest, text, key) + ": unknown table `" + key + "`");
             }
-            Package p = MAPPER.treeToValue(pkg, Package.class);
+            Package p = Toml.MAPPER.treeToValue(pkg, Package.class);
             if (p.panic() != null) parsePanic(p.panic(), where(manifest, text, "package.panic"));
             return p;
         } catch (UnrecognizedPropertyException e) {
