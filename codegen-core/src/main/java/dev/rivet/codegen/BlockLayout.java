@@ -21,6 +21,8 @@ import java.util.Map;
  * falls into it and branches on to the code after it, so no branch to a panic path has to
  * reach across the function (on Thumb-1, a conditional branch reaches only 256 bytes).
  * Blocks that are only a jump (see {@link Forwarding}) are not emitted and go last.
+ *
+ * <p>Cost: O(n log n) (the sort of the chains); finding a chain's first block is a union-find.
  */
 public final class BlockLayout {
     private BlockLayout() { }
@@ -37,6 +39,8 @@ public final class BlockLayout {
         int[] next = new int[n], prev = new int[n];
         Arrays.fill(next, -1);
         Arrays.fill(prev, -1);
+        int[] head = new int[n]; // union-find towards each chain's first block (a walk back along prev was O(chain))
+        for (int k = 0; k < n; k++) head[k] = k;
         Map<Integer, Integer> predecessors = new HashMap<>();
         for (MBlock b : live) for (int t : b.successors()) predecessors.merge(forwarding.resolve(t), 1, Integer::sum);
         for (int k = 0; k < n; k++) {
@@ -49,9 +53,10 @@ public final class BlockLayout {
                     targets.addFirst(t);
                 }
             for (int t : targets) {
-                if (t <= 0 || prev[t] != -1 || chainHead(prev, k) == t) continue;
+                if (t <= 0 || prev[t] != -1 || chainHead(head, k) == t) continue;
                 next[k] = t;
                 prev[t] = k;
+                head[t] = chainHead(head, k); // t headed its chain: all of it now follows k's head
                 break;
             }
         }
@@ -86,9 +91,13 @@ public final class BlockLayout {
         return !b.insts.isEmpty() && b.insts.getLast().isTerminator() && b.successors().isEmpty() && !b.insts.getLast().isReturn();
     }
 
-    private static int chainHead(int[] prev, int k) {
+    /** The first block of k's chain (with path halving). */
+    private static int chainHead(int[] head, int k) {
         int b = k;
-        while (prev[b] != -1) b = prev[b];
+        while (head[b] != b) {
+            head[b] = head[head[b]];
+            b = head[b];
+        }
         return b;
     }
 }

@@ -19,7 +19,8 @@ public final class DeadCode {
         Map<Integer, Integer> reads = new HashMap<>();
         Map<Integer, List<MInst>> definers = new HashMap<>();
         for (MBlock b : f.blocks)
-            for (MInst i : b.insts)
+            for (MInst i : b.insts) {
+                dev.rivet.ir.Work.add(1);
                 i.regs(new MInst.RegVisitor() {
                     @Override public void use(Reg r) { if (r instanceof Reg.Virtual v) reads.merge(v.id(), 1, Integer::sum); }
 
@@ -27,6 +28,7 @@ public final class DeadCode {
                         if (r instanceof Reg.Virtual v) definers.computeIfAbsent(v.id(), k -> new ArrayList<>()).add(i);
                     }
                 });
+            }
         java.util.Set<MInst> dead = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Deque<Integer> unread = new ArrayDeque<>();
         for (int v : definers.keySet()) if (!reads.containsKey(v)) unread.add(v);

@@ -16,7 +16,11 @@ public final class Block {
 
     public List<Param> params() { return params; }
 
-    public List<Inst> insts() { return insts; }
+    /** The instructions, mutable; each call counts as visiting them all ({@link Work}). */
+    public List<Inst> insts() {
+        Work.add(insts.size());
+        return insts;
+    }
 
     public Function function() { return function; }
 
@@ -41,6 +45,7 @@ public final class Block {
      * location of the instruction it goes before: it computes part of that instruction's work.
      */
     public Inst insert(int position, Inst i) {
+        Work.add(insts.size() - position + 1);
         if (i.loc == null && position < insts.size()) i.loc = insts.get(position).loc;
         i.block = this;
         insts.add(position, i);
@@ -48,6 +53,7 @@ public final class Block {
     }
 
     public boolean remove(Inst i) {
+        Work.add(insts.size());
         if (!insts.remove(i)) return false;
         i.block = null;
         return true;

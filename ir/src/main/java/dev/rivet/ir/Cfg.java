@@ -142,19 +142,30 @@ public final class Cfg {
     public boolean isReachable(Block b) { return order.containsKey(b); }
 
     /** Distinct predecessors, reachable or not. */
-    public List<Block> predecessors(Block b) { return preds.getOrDefault(b, List.of()); }
+    public List<Block> predecessors(Block b) {
+        Work.add(1);
+        return preds.getOrDefault(b, List.of());
+    }
 
     /** The immediate dominator (the entry is its own); null for unreachable blocks. */
     public Block idom(Block b) {
+        Work.add(1);
         Integer o = order.get(b);
         return o == null ? null : rpo.get(idom[o]);
     }
 
     /** True if every path from the entry to {@code b} passes through {@code a}. */
     public boolean dominates(Block a, Block b) {
+        Work.add(1);
         Integer x = order.get(a), y = order.get(b);
         if (x == null || y == null) return false;
         return enter[x] <= enter[y] && exit[y] <= exit[x];
+    }
+
+    /** The block's position in a preorder walk of the dominator tree (-1 if unreachable): a dominator comes before what it dominates. */
+    public int preorder(Block b) {
+        Integer o = order.get(b);
+        return o == null ? -1 : enter[o];
     }
 
     /** Children in the dominator tree, in reverse postorder. */

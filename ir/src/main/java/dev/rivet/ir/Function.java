@@ -35,7 +35,11 @@ public final class Function {
 
     public boolean isDeclaration() { return blocks.isEmpty(); }
 
-    public List<Block> blocks() { return blocks; }
+    /** The blocks, mutable; each call counts as visiting them all ({@link Work}). */
+    public List<Block> blocks() {
+        Work.add(blocks.size());
+        return blocks;
+    }
 
     public List<Slot> slots() { return slots; }
 

@@ -82,6 +82,7 @@ public final class CopyCoalescing {
                     }
                 });
                 int copiedFrom = i.isMove() && i.moveOperands().get(1) instanceof Reg.Virtual s ? s.id() : -1;
+                dev.rivet.ir.Work.add(1 + (long) defs.size() * now.cardinality());
                 for (int d : defs) {
                     for (int v = now.nextSetBit(0); v >= 0; v = now.nextSetBit(v + 1))
                         if (v != copiedFrom) addEdge(d, v);
@@ -133,6 +134,7 @@ public final class CopyCoalescing {
         int keepName = name.getOrDefault(into, into);
         int big = edges(into).size() >= edges(from).size() ? into : from, small = big == into ? from : into;
         parent.put(small, big);
+        dev.rivet.ir.Work.add(1 + edges(small).size());
         Set<Integer> bigEdges = edges(big);
         for (int n : edges(small)) {
             Set<Integer> ne = edges(n);

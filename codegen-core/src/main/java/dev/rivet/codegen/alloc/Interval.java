@@ -52,6 +52,7 @@ final class Interval {
         if (ranges.isEmpty() || o.ranges.isEmpty()) return false;
         int i = firstEndingAtOrAfter(o.start()), j = o.firstEndingAtOrAfter(start());
         while (i < ranges.size() && j < o.ranges.size()) {
+            dev.rivet.ir.Work.add(1);
             int[] a = ranges.get(i), b = o.ranges.get(j);
             if (a[1] < b[0]) i++;
             else if (b[1] < a[0]) j++;

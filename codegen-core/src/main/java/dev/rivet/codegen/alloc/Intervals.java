@@ -38,6 +38,7 @@ final class Intervals {
             BitSet liveOut = live.liveOut.get(b.id);
             for (int v = liveOut.nextSetBit(0); v >= 0; v = liveOut.nextSetBit(v + 1)) get(out, v).add(from, to);
             List<MInst> insts = b.insts;
+            dev.rivet.ir.Work.add(insts.size() + liveOut.cardinality());
             for (int k = insts.size() - 1; k >= 0; k--) {
                 int pos = from + 2 * k;
                 // Backwards, an instruction's definitions end its values' earlier ranges before its
@@ -86,6 +87,7 @@ final class Intervals {
         for (int bi = 0; bi < f.blocks.size(); bi++) {
             MBlock b = f.blocks.get(bi);
             Map<Integer, Integer> openSince = new HashMap<>();
+            dev.rivet.ir.Work.add(b.insts.size());
             int blockStart = starts[bi];
             for (int k = 0; k < b.insts.size(); k++) {
                 int pos = blockStart + 2 * k;

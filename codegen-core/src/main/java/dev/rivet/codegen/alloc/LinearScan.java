@@ -157,7 +157,10 @@ public final class LinearScan {
     private boolean free(int r, Interval i, Assigned byReg, Map<Integer, Interval> fixed, boolean started) {
         Interval fx = fixed.get(r);
         if (fx != null && fx.intersects(i)) return false;
-        for (Interval other : (started ? byReg.all : byReg.live).get(r)) if (other.intersects(i)) return false;
+        for (Interval other : (started ? byReg.all : byReg.live).get(r)) {
+            dev.rivet.ir.Work.add(1);
+            if (other.intersects(i)) return false;
+        }
         return true;
     }
 

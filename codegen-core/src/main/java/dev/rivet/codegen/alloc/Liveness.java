@@ -21,6 +21,7 @@ final class Liveness {
     Liveness(MFunction f) {
         Map<Integer, BitSet> uses = new HashMap<>(), defs = new HashMap<>();
         for (MBlock b : f.blocks) {
+            dev.rivet.ir.Work.add(b.insts.size());
             BitSet use = new BitSet(), def = new BitSet();
             for (MInst i : b.insts) {
                 i.regs(new MInst.RegVisitor() {
@@ -44,6 +45,7 @@ final class Liveness {
             changed = false;
             for (int k = order.size() - 1; k >= 0; k--) {
                 MBlock b = order.get(k);
+                dev.rivet.ir.Work.add(1);
                 BitSet out = new BitSet();
                 for (int s : b.successors()) {
                     BitSet in = liveIn.get(s);

@@ -62,6 +62,7 @@ final class SpillRewriter {
                 @Override public void def(Reg r) { use(r); }
             };
             for (MInst i : f.blocks.get(k).insts) i.regs(note);
+            dev.rivet.ir.Work.add(f.blocks.get(k).insts.size());
         }
     }
 
@@ -69,7 +70,10 @@ final class SpillRewriter {
     private List<MBlock> blocksWith(Reg.Virtual target) {
         java.util.BitSet where = blocksOf.getOrDefault(target.id(), new java.util.BitSet());
         List<MBlock> out = new ArrayList<>();
-        for (int k = where.nextSetBit(0); k >= 0; k = where.nextSetBit(k + 1)) out.add(f.blocks.get(k));
+        for (int k = where.nextSetBit(0); k >= 0; k = where.nextSetBit(k + 1)) {
+            out.add(f.blocks.get(k));
+            dev.rivet.ir.Work.add(f.blocks.get(k).insts.size());
+        }
         return out;
     }
 

@@ -124,7 +124,7 @@ public final class Mem2Reg implements Pass {
         Map<Block, List<Join>> joins = new IdentityHashMap<>();
         for (Promoted p : promoted) placeJoins(p, defBlocks.get(p.index()), df, joins);
         Value[] undef = new Value[promoted.size()];
-        for (Promoted p : promoted) undef[p.index()] = f.entry().insert(0, Inst.constant(p.type(), 0));
+        undefinedValues(f.entry(), promoted, undef);
         rename(f, cfg, addresses, joins, undef);
         Set<Inst> dead = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Promoted p : promoted) dead.addAll(p.addrs());
@@ -132,6 +132,25 @@ public final class Mem2Reg implements Pass {
         Set<Slot> gone = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Promoted p : promoted) gone.add(p.slot());
         f.slots().removeIf(gone::contains);
+    }
+
+    /**
+     * A zero per slot at the top of the entry block, the last slot's first (as inserting each
+     * in turn at the top would leave them), all with the location of the block's first
+     * instruction; placed in one rebuild of the block.
+     */
+    private static void undefinedValues(Block entry, List<Promoted> promoted, Value[] undef) {
+        List<Inst> insts = entry.insts();
+        dev.rivet.ir.SourceLoc loc = insts.isEmpty() ? null : insts.getFirst().loc;
+        List<Inst> out = new ArrayList<>(promoted.size() + insts.size());
+        for (int k = promoted.size() - 1; k >= 0; k--) {
+            Inst zero = Inst.constant(promoted.get(k).type(), 0);
+            zero.loc = loc;
+            undef[k] = zero;
+            out.add(zero);
+        }
+        out.addAll(insts);
+        entry.setInsts(out);
     }
 
     /** A parameter a join block gets for a promoted slot. */

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Value-range analysis: every integer value of at most 32 bits gets an unsigned interval, from
@@ -25,10 +26,11 @@ import java.util.Map;
  * Comparisons the intervals decide become constants, so bounds checks of loop counters
  * against array lengths disappear once sccp and simplifycfg prune the dead branch.
  *
- * <p>Cost: O(n) per round, a bounded number of rounds, plus, for each use of a value, a test
- * of each branch that compares that value: the blocks a comparison of v constrains are listed
- * once, and a use looks among them for those that dominate it (an O(1) test), instead of
- * walking the dominator tree from the use to the entry.
+ * <p>Cost: O(n log n) per round, a bounded number of rounds. The blocks a comparison of v
+ * constrains are listed once, in dominator-tree preorder, each with the nearest one that
+ * dominates it; a use finds the deepest that dominates it by binary search, and the meet of
+ * that one's facts with all those above is remembered until a parameter's range changes (the
+ * facts depend on ranges), instead of walking the dominator tree from the use to the entry.
  */
 public final class Ranges implements Pass {
     private static final int WIDEN_AFTER = 3;
@@ -46,7 +48,9 @@ public final class Ranges implements Pass {
     private final Map<Param, Integer> growth = new IdentityHashMap<>();
     private final Map<Value, ValueRange> defs = new IdentityHashMap<>();
     /** For each value, the blocks entered from a two-way branch on a comparison of it (see {@link #edgeFact}). */
-    private final Map<Value, List<Block>> constrained = new IdentityHashMap<>();
+    private final Map<Value, Facts> constrained = new IdentityHashMap<>();
+    /** Bumped whenever a parameter's range changes or a round starts: remembered meets of facts older than it are stale. */
+    private int version;
 
     void run(Function f) {
         cfg = new Cfg(f);
@@ -56,18 +60,21 @@ public final class Ranges implements Pass {
         for (Block d : cfg.reversePostorder()) {
             Inst c = comparisonInto(d);
             if (c == null) continue;
-            constrained.computeIfAbsent(c.arg(0), k -> new java.util.ArrayList<>()).add(d);
-            if (c.arg(1) != c.arg(0)) constrained.computeIfAbsent(c.arg(1), k -> new java.util.ArrayList<>()).add(d);
+            constrained.computeIfAbsent(c.arg(0), k -> new Facts()).blocks.add(d);
+            if (c.arg(1) != c.arg(0)) constrained.computeIfAbsent(c.arg(1), k -> new Facts()).blocks.add(d);
         }
+        for (Map.Entry<Value, Facts> e : constrained.entrySet()) e.getValue().link(e.getKey());
         for (Block b : f.blocks())
             for (Param p : b.params()) params.put(p, tracked(p.type()) && b != f.entry() ? ValueRange.empty(p.type()) : null);
         boolean changed = true;
         for (int round = 0; changed && round < 50; round++) {
             changed = false;
             defs.clear();
+            version++;
             for (Block b : cfg.reversePostorder()) changed |= flowIntoParams(b);
         }
         defs.clear();
+        version++;
         fold(f);
     }
 
@@ -90,6 +97,7 @@ public final class Ranges implements Pass {
                 if (n > WIDEN_AFTER && !old.isEmpty()) joined = new ValueRange(joined.lo() < old.lo() ? 0 : joined.lo(),
                         joined.hi() > old.hi() ? joined.max() : joined.hi(), joined.max());
                 params.put(p, joined);
+                version++;
                 changed = true;
             }
         return changed;
@@ -98,16 +106,20 @@ public final class Ranges implements Pass {
     /** Replaces every comparison the ranges decide by a constant. */
     private void fold(Function f) {
         Map<Value, Value> replaced = new IdentityHashMap<>();
-        for (Block b : cfg.reversePostorder())
-            for (int k = 0; k < b.insts().size(); k++) {
-                Inst i = b.insts().get(k);
-                if (i.op != Op.ICMP || !tracked(i.arg(0).type())) continue;
-                int v = ValueRange.decide(i.cond, at(i.arg(0), b), at(i.arg(1), b));
-                if (v < 0) continue;
-                Inst c = b.insert(k, Inst.constant(Type.I1, v));
-                replaced.put(i, c);
-                k++;
+        for (Block b : cfg.reversePostorder()) {
+            List<Inst> out = new java.util.ArrayList<>();
+            for (Inst i : b.insts()) {
+                int v = i.op != Op.ICMP || !tracked(i.arg(0).type()) ? -1 : ValueRange.decide(i.cond, at(i.arg(0), b), at(i.arg(1), b));
+                if (v >= 0) { // the constant goes just before the comparison, with its location
+                    Inst c = Inst.constant(Type.I1, v);
+                    c.loc = i.loc;
+                    out.add(c);
+                    replaced.put(i, c);
+                }
+                out.add(i);
             }
+            if (out.size() != b.insts().size()) b.setInsts(out);
+        }
         if (replaced.isEmpty()) return;
         for (Block b : f.blocks())
             for (Inst i : b.insts()) {
@@ -122,13 +134,78 @@ public final class Ranges implements Pass {
     ValueRange at(Value v, Block b) {
         ValueRange r = def(v);
         if (r == null || !cfg.isReachable(b)) return r == null ? ValueRange.full(v.type()) : r;
-        // the facts of the blocks that dominate b (b included); meets are intersections, in any order
-        for (Block d : constrained.getOrDefault(v, List.of())) {
-            if (!cfg.dominates(d, b)) continue;
-            ValueRange edge = edgeFact(v, d);
-            if (edge != null) r = r.meet(edge);
+        Facts facts = constrained.get(v);
+        Block deepest = facts == null ? null : facts.deepestDominating(b);
+        if (deepest == null) return r;
+        ValueRange all = facts.meetFrom(deepest); // meets are intersections: in any order, the same
+        return all == null ? r : r.meet(all);
+    }
+
+    /**
+     * The blocks whose entry constrains one value, in dominator-tree preorder, each with the
+     * nearest of them that dominates it (they form a tree), and the meet of the facts from each
+     * up to the root of that tree, remembered for the current {@link #version}.
+     */
+    private final class Facts {
+        final List<Block> blocks = new java.util.ArrayList<>();
+        private int[] preorder;
+        private final Map<Block, Block> up = new IdentityHashMap<>();
+        private Value value;
+        private final Map<Block, Optional<ValueRange>> meets = new IdentityHashMap<>();
+        private int meetsVersion = -1;
+
+        void link(Value v) {
+            value = v;
+            blocks.sort(java.util.Comparator.comparingInt(cfg::preorder));
+            preorder = new int[blocks.size()];
+            java.util.ArrayDeque<Block> open = new java.util.ArrayDeque<>();
+            for (int k = 0; k < blocks.size(); k++) {
+                Block d = blocks.get(k);
+                preorder[k] = cfg.preorder(d);
+                while (!open.isEmpty() && !cfg.dominates(open.peek(), d)) open.pop();
+                if (!open.isEmpty()) up.put(d, open.peek());
+                open.push(d);
+            }
         }
-        return r;
+
+        /** The deepest of the blocks that dominates b (b itself included), or null. */
+        Block deepestDominating(Block b) {
+            int at = cfg.preorder(b), lo = 0, hi = blocks.size() - 1, last = -1;
+            while (lo <= hi) { // the last block at or before b in preorder
+                int mid = (lo + hi) >>> 1;
+                if (preorder[mid] <= at) {
+                    last = mid;
+                    lo = mid + 1;
+                } else hi = mid - 1;
+            }
+            Block d = last < 0 ? null : blocks.get(last);
+            while (d != null && !cfg.dominates(d, b)) d = up.get(d);
+            return d;
+        }
+
+        /** The meet of the facts of d and of every block of the list that dominates it; null if none says anything. */
+        ValueRange meetFrom(Block d) {
+            if (meetsVersion != version) {
+                meets.clear();
+                meetsVersion = version;
+            }
+            List<Block> chain = new java.util.ArrayList<>();
+            ValueRange above = null;
+            for (Block x = d; x != null; x = up.get(x)) {
+                Optional<ValueRange> known = meets.get(x);
+                if (known != null) {
+                    above = known.orElse(null);
+                    break;
+                }
+                chain.add(x);
+            }
+            for (int k = chain.size() - 1; k >= 0; k--) {
+                ValueRange edge = edgeFact(value, chain.get(k));
+                if (edge != null) above = above == null ? edge : above.meet(edge);
+                meets.put(chain.get(k), Optional.ofNullable(above));
+            }
+            return above;
+        }
     }
 
     /** The comparison whose outcome entering {@code d} decides: d's only predecessor branches two ways on it. */

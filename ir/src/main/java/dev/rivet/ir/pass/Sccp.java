@@ -26,8 +26,12 @@ import java.util.Set;
  * values become {@code const} instructions, decided branches become jumps, and blocks never
  * found executable are deleted.
  *
- * <p>Cost: O(n) per sweep (each block's incoming edges are listed once beforehand), and a
- * sweep more for each loop a change must travel back through; the rewrite is one walk.
+ * <p>Cost: O(n) per sweep (each block's incoming edges are listed once beforehand); the rewrite
+ * is one walk. The number of sweeps is not bounded by a constant: code after a loop becomes
+ * executable only in the sweep after the loop's back edge was taken, so a function of k loops
+ * in sequence (everything inlined into main) takes about k sweeps, O(n · k) in all. A worklist
+ * solver (Wegman and Zadeck's SSA and CFG worklists) would be O(n); CompileComplexityTest
+ * names this as the one known exception.
  */
 public final class Sccp implements Pass {
     /** Lattice cell: {@code known == false} means unknown (top); {@code varying} is bottom. */
@@ -195,10 +199,20 @@ public final class Sccp implements Pass {
         Map<Value, Value> constantParams = new IdentityHashMap<>();
         for (Block b : f.blocks()) {
             if (!executable.contains(b)) continue;
-            int insertAt = 0;
+            // constant parameters become constants at the top, in parameter order, placed in one rebuild
+            List<Inst> top = new ArrayList<>();
             for (Param p : b.params()) {
                 Cell c = cells.get(p);
-                if (c != null && c.known && !c.varying) constantParams.put(p, b.insert(insertAt++, Inst.constant(p.type(), c.value)));
+                if (c == null || !c.known || c.varying) continue;
+                Inst k = Inst.constant(p.type(), c.value);
+                constantParams.put(p, k);
+                top.add(k);
+            }
+            if (!top.isEmpty()) {
+                List<Inst> insts = b.insts();
+                for (Inst k : top) k.loc = insts.isEmpty() ? null : insts.getFirst().loc;
+                top.addAll(insts);
+                b.setInsts(top);
             }
             for (Inst i : new ArrayList<>(b.insts())) {
                 Cell c = cells.get(i);
