@@ -33,7 +33,12 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        // `rivet --version` alone answers without building picocli's model of every command (most of its start-up)
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            for (String line : new Version().getVersion()) System.out.println(line);
+            System.exit(EXIT_OK);
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
