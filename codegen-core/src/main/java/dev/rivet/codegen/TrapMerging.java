@@ -7,7 +7,7 @@ import dev.rivet.codegen.isel.Isa;
  * {@code panic = "trap"}, an impossible {@code match} arm) become one: every copy after the
  * first turns into a jump to it, which {@link Forwarding} then drops, so each check costs a
  * compare and a branch instead of a branch over a trap. As with LLVM's merged traps, a fault
- * at the shared trap reports the first check's source line.
+ * at the shared trap reports the first check's source line. Cost: one walk of the blocks.
  */
 final class TrapMerging {
     private TrapMerging() {}

@@ -19,6 +19,8 @@ import java.util.Set;
  * pass it, with a0 unchanged in between. Within a block, each move records that its two
  * registers hold the same value until either is written (or a call clobbers it); a block with
  * a single predecessor starts from the state where that predecessor branched to it.
+ * Cost: one walk of the instructions, plus a copy of the state (registers holding equal
+ * values, a few dozen at most) per edge.
  */
 final class RedundantMoves {
     private RedundantMoves() {}

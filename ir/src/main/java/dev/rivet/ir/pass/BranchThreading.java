@@ -29,6 +29,10 @@ import java.util.Set;
  * <p>Only blocks of a few foldable instructions whose values are used nowhere else are
  * threaded, so skipping them neither loses work nor breaks dominance; blocks whose parameters
  * are used elsewhere are {@link DemotingThreading}'s.
+ *
+ * <p>Cost: O(n) per call: a CFG, the values used outside their blocks, and for each edge into a
+ * decision block an evaluation of at most a few instructions (bounded depth). SimplifyCfg calls
+ * it in at most eight rounds.
  */
 final class BranchThreading {
     private static final int MAX_INSTS = 6, MAX_DEPTH = 3;

@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Direct-call graph facts: which functions take part in a cycle (Tarjan's SCCs). */
+/** Direct-call graph facts: which functions take part in a cycle (Tarjan's SCCs, linear in the module). */
 public final class CallGraph {
     private CallGraph() {}
 

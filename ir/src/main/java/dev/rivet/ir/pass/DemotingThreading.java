@@ -25,6 +25,9 @@ import java.util.Set;
  * giving the blocks where threaded and unthreaded paths meet the parameters they need. Each
  * round treats one block; a chain of tests ({@code tag == 1}, then {@code tag == 2}, ...)
  * takes a round per test.
+ *
+ * <p>Cost: at most sixteen rounds, each O(n) plus a run of {@link Mem2Reg} over the function:
+ * linear, with a large constant on a big function (see the compile-speed notes in the README).
  */
 final class DemotingThreading {
     private static final int MAX_ROUNDS = 16;

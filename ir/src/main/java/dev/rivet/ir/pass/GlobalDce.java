@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Removes functions and globals nothing reachable refers to. Roots: the given symbols (the
  * entry point), exported symbols and {@code used} globals; references are calls, symbol
- * addresses in code and symbol addresses in global data.
+ * addresses in code and symbol addresses in global data. Cost: linear in the module (each live
+ * function's instructions are walked once).
  */
 public final class GlobalDce implements Pass {
     private final Set<String> roots;
