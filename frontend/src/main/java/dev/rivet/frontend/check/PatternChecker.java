@@ -67,61 +67,27 @@ abstract class PatternChecker extends CheckerBase {
         }
     }
 
-    /** E0005: where a pattern must always match (let without else, for, parameters). */
-    protected void requireIrrefutable(Pat p, String where) {
-        Pat r = refutablePart(p);
-        if (r != null) error(r.span(), "refutable pattern in " + where + ": this pattern does not match every value");
+    /** Matches and irrefutable patterns, checked for exhaustiveness once the body's types are known. */
+    protected final List<Exhaustiveness.Site> exhaustive = new ArrayList<>();
+    private final int errorsBefore = sema.diags.errorCount();
+
+    /** E0005: where a pattern must always match (let without else, for, parameters); checked by {@link #checkExhaustive}. */
+    protected void requireIrrefutable(Pat p, Ty type, String where) {
+        exhaustive.add(new Exhaustiveness.Site.Binding(p, type, where));
     }
 
-    /** The first sub-pattern that can fail to match, or null when {@code p} always matches. */
-    private Pat refutablePart(Pat p) {
-        return switch (p) {
-            case Pat.Wild w -> null;
-            case Pat.Rest r -> null;
-            case Pat.Macro m -> null;
-            case Pat.Lit l -> p;
-            case Pat.Range r -> p;
-            case Pat.Ident id -> narrows(typing.patterns.get(id)) ? p : id.sub() == null || Pat.isRest(id.sub()) ? null : refutablePart(id.sub());
-            case Pat.PathPat pp -> narrows(typing.patterns.get(pp)) ? p : null;
-            case Pat.Tuple tu -> firstRefutable(tu.elements());
-            case Pat.TupleStruct ts -> narrows(typing.patterns.get(ts)) ? p : firstRefutable(ts.elements());
-            case Pat.Struct st -> narrows(typing.patterns.get(st)) ? p : firstRefutable(st.fields().stream().map(Pat.FieldPat::pattern).toList());
-            case Pat.Ref ref -> refutablePart(ref.inner());
-            case Pat.Or or -> or.alternatives().stream().allMatch(a -> refutablePart(a) != null) && !coversEveryVariant(or) ? p : null;
-            case Pat.Slice sl -> typing.patterns.get(sl) instanceof Typing.PatRes.SliceLength ? p : firstRefutable(sl.elements());
+    /** E0004 and E0005, in source order, unless the body had type errors (its patterns may be half-typed). */
+    protected void checkExhaustive() {
+        if (sema.diags.errorCount() > errorsBefore) return;
+        Exhaustiveness check = new Exhaustiveness(sema.diags, typing);
+        exhaustive.stream().sorted(java.util.Comparator.comparingInt(PatternChecker::siteStart)).forEach(check::check);
+    }
+
+    private static int siteStart(Exhaustiveness.Site site) {
+        return switch (site) {
+            case Exhaustiveness.Site.Match m -> m.match().span().start();
+            case Exhaustiveness.Site.Binding b -> b.pattern().span().start();
         };
-    }
-
-    /** {@code A | B(_) | C { .. }}: every variant of one enum, each with sub-patterns that always match. */
-    private boolean coversEveryVariant(Pat.Or or) {
-        AdtInfo adt = null;
-        java.util.Set<AdtInfo.Variant> seen = new java.util.HashSet<>();
-        for (Pat alt : or.alternatives()) {
-            if (!(typing.patterns.get(alt) instanceof Typing.PatRes.Variant v)) return false;
-            List<Pat> subs = switch (alt) {
-                case Pat.TupleStruct ts -> ts.elements();
-                case Pat.Struct st -> st.fields().stream().map(Pat.FieldPat::pattern).toList();
-                default -> List.of();
-            };
-            if (firstRefutable(subs) != null || (adt != null && adt != v.adt())) return false;
-            adt = v.adt();
-            seen.add(v.variant());
-        }
-        return adt != null && seen.size() == adt.variants.size();
-    }
-
-    private Pat firstRefutable(List<Pat> pats) {
-        for (Pat e : pats) {
-            Pat r = refutablePart(e);
-            if (r != null) return r;
-        }
-        return null;
-    }
-
-    /** A constant, or one variant of an enum that has others. */
-    private static boolean narrows(Typing.PatRes res) {
-        return res instanceof Typing.PatRes.Constant
-                || (res instanceof Typing.PatRes.Variant v && v.adt().kind == AdtInfo.Kind.ENUM && v.adt().variants.size() > 1);
     }
 
     /** Patterns that look through a reference under match ergonomics. */

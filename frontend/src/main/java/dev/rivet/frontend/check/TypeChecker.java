@@ -45,7 +45,7 @@ final class TypeChecker extends MethodChecker {
         for (int i = 0; i < params.size(); i++) {
             Map<String, Local> names = new LinkedHashMap<>();
             pattern(params.get(i).pattern(), fn.params.get(i + offset), Mode.MOVE, names);
-            requireIrrefutable(params.get(i).pattern(), "function argument");
+            requireIrrefutable(params.get(i).pattern(), fn.params.get(i + offset), "function argument");
             names.values().forEach(local -> local.argument = true);
             names.values().forEach(this::bind);
         }
@@ -76,6 +76,7 @@ final class TypeChecker extends MethodChecker {
         untypedLocals();
         unsizedLocals();
         typing.finish();
+        checkExhaustive();
         return typing;
     }
 
@@ -518,7 +519,7 @@ final class TypeChecker extends MethodChecker {
         }
         Map<String, Local> names = new LinkedHashMap<>();
         pattern(l.pattern(), t, Mode.MOVE, names);
-        if (l.otherwise() == null) requireIrrefutable(l.pattern(), "local binding");
+        if (l.otherwise() == null) requireIrrefutable(l.pattern(), t, "local binding");
         if (l.init() == null) names.values().forEach(local -> local.deferredInit = true);
         names.values().forEach(this::bind);
         return diverges;
@@ -661,7 +662,7 @@ final class TypeChecker extends MethodChecker {
     private Ty forBody(Expr.For f, Ty element) {
         Map<String, Local> names = new LinkedHashMap<>();
         pattern(f.pattern(), element, Mode.MOVE, names);
-        requireIrrefutable(f.pattern(), "`for` loop binding");
+        requireIrrefutable(f.pattern(), element, "`for` loop binding");
         loops.push(new LoopCtx(f.label(), Ty.UNIT, LoopCtx.Kind.WHILE));
         push();
         names.values().forEach(this::bind);
@@ -695,6 +696,7 @@ final class TypeChecker extends MethodChecker {
                 coerce(arm.body(), t, result);
             }
         }
+        exhaustive.add(new Exhaustiveness.Site.Match(m, scrutinee));
         if (result == null) return Ty.NEVER;
         return result;
     }

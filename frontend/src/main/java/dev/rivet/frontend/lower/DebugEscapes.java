@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * the runtime only needs the escaped characters that the program's literals contain:
  * {@link #inLiterals} lists them for the table behind {@code rivet::debug_escapes()}.
  */
-final class DebugEscapes {
+public final class DebugEscapes {
     /** Below this, the runtime decides by itself (U+0080..=U+00A0 and U+00AD). */
     static final int RUNTIME_DECIDES_BELOW = 0x100;
     private static final int[][] RANGES = load();
@@ -33,7 +33,7 @@ final class DebugEscapes {
     private DebugEscapes() {}
 
     /** Whether Debug escapes {@code cp} as a code-point escape (backslash-u-braces) (code points of U+0080 and above). */
-    static boolean escaped(int cp) {
+    public static boolean escaped(int cp) {
         int lo = 0, hi = RANGES.length - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
