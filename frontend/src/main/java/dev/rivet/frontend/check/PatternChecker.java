@@ -76,11 +76,15 @@ abstract class PatternChecker extends CheckerBase {
         exhaustive.add(new Exhaustiveness.Site.Binding(p, type, where));
     }
 
-    /** E0004 and E0005, in source order, unless the body had type errors (its patterns may be half-typed). */
+    /**
+     * E0004 and E0005 in source order, after every body is type-checked (as rustc reports them),
+     * unless this body had type errors (its patterns may be half-typed).
+     */
     protected void checkExhaustive() {
-        if (sema.diags.errorCount() > errorsBefore) return;
+        if (sema.diags.errorCount() > errorsBefore || exhaustive.isEmpty()) return;
         Exhaustiveness check = new Exhaustiveness(sema.diags, typing);
-        exhaustive.stream().sorted(java.util.Comparator.comparingInt(PatternChecker::siteStart)).forEach(check::check);
+        List<Exhaustiveness.Site> sites = exhaustive.stream().sorted(java.util.Comparator.comparingInt(PatternChecker::siteStart)).toList();
+        sema.exhaustiveness.add(() -> sites.forEach(check::check));
     }
 
     private static int siteStart(Exhaustiveness.Site site) {
@@ -93,7 +97,7 @@ abstract class PatternChecker extends CheckerBase {
     /** Patterns that look through a reference under match ergonomics. */
     private static boolean isStructural(Pat p) {
         return p instanceof Pat.Tuple || p instanceof Pat.TupleStruct || p instanceof Pat.Struct
-                || p instanceof Pat.Slice || (p instanceof Pat.Lit l && !(l.value() instanceof Literal.Str))
+                || p instanceof Pat.Slice || (p instanceof Pat.Lit l && !(l.value() instanceof Literal.Str) && !(l.value() instanceof Literal.ByteStr))
                 || p instanceof Pat.Range || p instanceof Pat.PathPat;
     }
 
@@ -127,7 +131,7 @@ abstract class PatternChecker extends CheckerBase {
 
     private void constant(Pat p, ConstValue v, Ty expected, Span span) {
         if (v == null) return;
-        expect(span, v.type(), expected);
+        expect(span, expected, v.type());
         typing.patterns.put(p, new Typing.PatRes.Constant(v));
     }
 
@@ -153,11 +157,22 @@ abstract class PatternChecker extends CheckerBase {
             case Literal.Char c -> new ConstValue.Char(c.codePoint());
             case Literal.Byte b -> new ConstValue.Int(BigInteger.valueOf(b.value()), Ty.U8);
             case Literal.Str s -> new ConstValue.Ref(new ConstValue.StrData(s.value()), Ty.STR_REF);
+            case Literal.ByteStr b -> byteString(b.value(), expected);
             default -> {
                 unsupported(span, "this literal in a pattern");
                 yield null;
             }
         };
+    }
+
+    /** {@code b"set"}: a {@code &[u8; 3]}, which matches a {@code &[u8]} too (compared by length and bytes). */
+    private ConstValue byteString(byte[] value, Ty expected) {
+        List<ConstValue> bytes = new ArrayList<>();
+        for (byte x : value) bytes.add(new ConstValue.Int(BigInteger.valueOf(x & 0xFF), Ty.U8));
+        Ty array = new Ty.Array(Ty.U8, value.length);
+        boolean slice = shallow(expected) instanceof Ty.Ref r && shallow(r.inner()) instanceof Ty.Slice s
+                && shallow(s.element()) instanceof Ty.Int i && i.kind() == IntKind.U8;
+        return new ConstValue.Ref(new ConstValue.Aggregate(bytes, array), slice ? expected : Ty.ref(array));
     }
 
     private void range(Pat.Range r, Ty expected) {

@@ -50,7 +50,13 @@ public final class Sema {
             for (StaticInfo s : c.statics) if (s.ast.value() != null) consts.value(s);
             for (FnInfo f : c.functions) if (!f.skipped && f.ast.body() != null) check(f);
         }
+        // As rustc: matches are checked for exhaustiveness once every body's types are known.
+        for (Runnable r : exhaustiveness) r.run();
+        exhaustiveness.clear();
     }
+
+    /** Exhaustiveness checks of the bodies type-checked so far, run at the end of {@link #analyse}. */
+    final List<Runnable> exhaustiveness = new java.util.ArrayList<>();
 
     /** Declared functions rivet leaves out (generic, or in a trait impl) say so where they are used. */
     static String skippedReason(FnInfo f) {
